@@ -1,0 +1,1 @@
+// The SarexDrift module; see ../../README.md and DESIGN in the repository notes.

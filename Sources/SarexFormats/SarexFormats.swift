@@ -1,0 +1,1 @@
+// The SarexFormats module; see ../../README.md and DESIGN in the repository notes.

@@ -1,0 +1,1 @@
+// The SarexSearch module; see ../../README.md and DESIGN in the repository notes.

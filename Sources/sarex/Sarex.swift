@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `sarex` command-line tool: one entry point to drift, plan, exercise and serve.
+@main
+struct Sarex: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sarex",
+    abstract: "Maritime search and rescue: drift prediction, search planning, exercises.",
+    subcommands: [])
+}
