@@ -1,1 +1,0 @@
-// The SarexDrift module; see ../../README.md and DESIGN in the repository notes.
