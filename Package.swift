@@ -35,7 +35,7 @@ let package = Package(
       swiftSettings: kernelSettings),
     .target(
       name: "SarexDrift",
-      dependencies: ["SarexGeo", "SarexEnvironment", "CNetCDF"],
+      dependencies: ["SarexGeo", "SarexEnvironment", "CNetCDF", "CProj"],
       resources: [.copy("Resources/leeway-classes.csv")],
       swiftSettings: kernelSettings),
     .target(name: "SarexFormats", dependencies: ["SarexGeo"]),

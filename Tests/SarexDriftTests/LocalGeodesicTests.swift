@@ -1,0 +1,81 @@
+import CProj
+import Foundation
+import Testing
+
+@testable import SarexDrift
+
+/// PROJ's geodesic direct problem (Karney 2013), the reference OpenDrift's pyproj uses.
+private func projDirect(lon: Double, lat: Double, east: Double, north: Double) -> (Double, Double)
+{
+  var g = geod_geodesic()
+  geod_init(&g, 6_378_137, 1 / 298.257_223_563)
+  let azimuth = atan2(east, north) * 180 / .pi
+  let distance = (east * east + north * north).squareRoot()
+  var lat2 = 0.0
+  var lon2 = 0.0
+  var azi2 = 0.0
+  geod_direct(&g, lat, lon, azimuth, distance, &lat2, &lon2, &azi2)
+  return (lon2, lat2)
+}
+
+private func distanceMetres(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
+  var g = geod_geodesic()
+  geod_init(&g, 6_378_137, 1 / 298.257_223_563)
+  var s = 0.0
+  var az1 = 0.0
+  var az2 = 0.0
+  geod_inverse(&g, a.1, a.0, b.1, b.0, &s, &az1, &az2)
+  return s
+}
+
+@Test func polynomialSineAndCosineMatchLibm() {
+  for k in 0...1000 {
+    let x = -Double.pi / 2 + Double.pi * Double(k) / 1000
+    let (s, c) = LocalGeodesic.sinCos(x)
+    #expect(abs(s - sin(x)) < 4e-16)
+    #expect(abs(c - cos(x)) < 4e-16)
+  }
+}
+
+/// Worst distance (m) between the local move and PROJ over random moves up to `maxDistance`.
+private func worstDifference(maxDistance: Double, maxLatitude: Double) -> Double {
+  let random = CounterRandom(seed: 42)
+  var worst = 0.0
+  for i in 0..<2000 {
+    let lat = maxLatitude * (2 * random.uniform(particle: i, stream: .seedingNorth) - 1)
+    let lon = -180 + 360 * random.uniform(particle: i, stream: .seedingEast)
+    let azimuth = 2 * Double.pi * random.uniform(particle: i, stream: .seedingAzimuth)
+    let distance = maxDistance * random.uniform(particle: i, stream: .seedingDistance)
+    let east = distance * sin(azimuth)
+    let north = distance * cos(azimuth)
+    let local = LocalGeodesic.move(
+      longitudeDegrees: lon, latitudeDegrees: lat, east: east, north: north)
+    let reference = projDirect(lon: lon, lat: lat, east: east, north: north)
+    worst = max(worst, distanceMetres((local.longitudeDegrees, local.latitudeDegrees), reference))
+  }
+  return worst
+}
+
+@Test func localMoveMatchesProjGeodesicWellBelowAMillimetre() {
+  // The midpoint rule's error grows as the cube of the step: 1 km anywhere up to 80 degrees.
+  let worstKilometre = worstDifference(maxDistance: 1000, maxLatitude: 80)
+  #expect(worstKilometre < 2e-4, "worst difference \(worstKilometre) m over 1 km steps")
+  // A 10 min step at 1 m/s, up to 72 degrees (the Norwegian and Barents seas).
+  let worstStep = worstDifference(maxDistance: 600, maxLatitude: 72)
+  #expect(worstStep < 2e-5, "worst difference \(worstStep) m over 600 m steps")
+}
+
+@Test func localMoveBackwardWithNegativeDisplacementMatchesProj() {
+  let local = LocalGeodesic.move(
+    longitudeDegrees: 4.0, latitudeDegrees: 60.2, east: -700, north: -300)
+  let reference = projDirect(lon: 4.0, lat: 60.2, east: -700, north: -300)
+  #expect(distanceMetres((local.longitudeDegrees, local.latitudeDegrees), reference) < 1e-4)
+}
+
+@Test func localMoveWrapsLongitudeAcrossTheAntimeridian() {
+  let local = LocalGeodesic.move(
+    longitudeDegrees: 179.9999, latitudeDegrees: 10, east: 100, north: 0)
+  #expect(local.longitudeDegrees < -179.99)
+  let reference = projDirect(lon: 179.9999, lat: 10, east: 100, north: 0)
+  #expect(distanceMetres((local.longitudeDegrees, local.latitudeDegrees), reference) < 1e-4)
+}
