@@ -56,3 +56,9 @@ func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ se
   #expect(MessageFormat.feet(1500 * 0.3048) == "1500")
   #expect(MessageFormat.squareNauticalMiles(309.4 * 1852 * 1852) == "309.4")
 }
+
+@Test func nonFiniteValuesFormatWithoutTrapping() {
+  #expect(MessageFormat.bearingTrue(.nan) == "---T")
+  #expect(MessageFormat.latitude(.infinity) == "00-00.0N")
+  #expect(MessageFormat.latitude(1e300).hasSuffix("N"))
+}

@@ -48,3 +48,20 @@ import Testing
   }
   #expect(SearchPatternError.notPositive(field: "speed", value: 0).description.contains("speed"))
 }
+
+@Test func nonFiniteInputsAreRejectedNotTrapped() {
+  #expect(throws: SearchPatternError.notFinite(field: "first leg bearing")) {
+    try SectorSearch(datum: testDatum, radius: 1000, firstLegBearing: .nan).geometry()
+  }
+  let huge = SearchRectangle(centre: testDatum, majorAxisBearing: 0, length: 1e300, width: 1e300)
+  #expect(throws: SearchPatternError.self) {
+    try ParallelSweep(area: huge, trackSpacing: 1e-300, startCorner: .backLeft).geometry()
+  }
+  let pattern = ExpandingSquare(
+    datum: testDatum, trackSpacing: 1000, firstLegBearing: 0, legCount: 2)
+  #expect(throws: SearchPatternError.notFinite(field: "datum drift")) {
+    try pattern.track(
+      PatternTiming(
+        speed: 5, commenceTime: testCommence, datumDrift: PlanePoint(east: .infinity, north: 0)))
+  }
+}

@@ -49,8 +49,9 @@ public enum MessageFormat {
 
   /// A true bearing in three digits, "045T" (radians in, rounded to the degree; 360 reads 000).
   public static func bearingTrue(_ radians: Double) -> String {
-    let degrees = Int(
-      truncatingIfNeeded: Int64((Geodesy.normalizedBearing(radians) * 180 / .pi).rounded()))
+    guard radians.isFinite else { return "---T" }
+    let rounded = (Geodesy.normalizedBearing(radians) * 180 / .pi).rounded()
+    let degrees = Int(truncatingIfNeeded: Int64(min(max(rounded, 0), 360)))
     return "\(pad(degrees % 360, 3))T"
   }
 
@@ -72,7 +73,8 @@ public enum MessageFormat {
   private static func degreesMinutesTenths(_ value: Double) -> (Int, Int, Int) {
     guard value.isFinite else { return (0, 0, 0) }
     // Round once, to tenths of a minute, so 59.96' carries into the next degree.
-    let tenths = Int(truncatingIfNeeded: Int64((abs(value) * 600).rounded()))
+    // Values far out of range (never a position) are clamped so that formatting cannot trap.
+    let tenths = Int(truncatingIfNeeded: Int64((min(abs(value), 1e6) * 600).rounded()))
     return (tenths / 600, (tenths % 600) / 10, tenths % 10)
   }
 

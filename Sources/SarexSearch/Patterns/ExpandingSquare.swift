@@ -33,6 +33,7 @@ public struct ExpandingSquare: SearchPattern, Hashable {
 
   public func geometry() throws(SearchPatternError) -> PatternGeometry {
     try SearchPatternError.requirePositive(trackSpacing, "track spacing")
+    try SearchPatternError.requireFinite(firstLegBearing, "first leg bearing")
     guard legCount >= 1, legCount <= 100_000 else {
       throw .notPositive(field: "leg count (1 to 100000)", value: Double(legCount))
     }

@@ -16,6 +16,7 @@ enum RectangleSweep {
     try SearchPatternError.requirePositive(trackSpacing, "track spacing")
     try SearchPatternError.requirePositive(area.length, "area length")
     try SearchPatternError.requirePositive(area.width, "area width")
+    try SearchPatternError.requireFinite(area.majorAxisBearing, "major axis bearing")
     let s = trackSpacing
     // Leg direction axis and creep axis, each signed to point away from the start corner.
     let fromCornerAlong = -startCorner.forwardSign * area.forward
@@ -28,10 +29,11 @@ enum RectangleSweep {
       throw .areaTooSmall(
         field: legsAlongMajorAxis ? "length" : "width", size: legExtent, trackSpacing: s)
     }
-    let legCount = max(1, Int(truncatingIfNeeded: Int64((creepExtent / s - 1e-9).rounded(.up))))
-    guard legCount <= 100_000 else {
+    let tracks = (creepExtent / s - 1e-9).rounded(.up)
+    guard tracks <= 100_000 else {
       throw .notPositive(field: "track spacing (over 100000 legs)", value: s)
     }
+    let legCount = max(1, Int(truncatingIfNeeded: Int64(tracks)))
     let csp = area.planeCorner(startCorner) + (s / 2) * legAxis + (s / 2) * creepAxis
     let legLength = legExtent - s
     var vertices: [PlanePoint] = []

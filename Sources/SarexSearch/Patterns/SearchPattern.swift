@@ -57,7 +57,7 @@ extension PatternGeometry {
   public func track(_ timing: PatternTiming) throws(SearchPatternError) -> PatternTrack {
     try SearchPatternError.requirePositive(timing.speed, "speed")
     guard timing.datumDrift.east.isFinite, timing.datumDrift.north.isFinite else {
-      throw .notPositive(field: "datum drift", value: .nan)
+      throw .notFinite(field: "datum drift")
     }
     let t0 = timing.commenceTime
     var legs: [SearchLeg] = []

@@ -4,6 +4,8 @@ import Foundation
 public enum SearchPatternError: Error, CustomStringConvertible, Equatable, Sendable {
   /// A length, speed or count that must be positive and finite was not.
   case notPositive(field: String, value: Double)
+  /// An angle or velocity that must be a finite number was not.
+  case notFinite(field: String)
   /// The rectangle is no longer than one track spacing in the direction of the legs.
   case areaTooSmall(field: String, size: Double, trackSpacing: Double)
   /// A track line needs at least two distinct points.
@@ -15,6 +17,8 @@ public enum SearchPatternError: Error, CustomStringConvertible, Equatable, Senda
     switch self {
     case .notPositive(let field, let value):
       "search pattern: \(field) must be a positive finite number, got \(value)"
+    case .notFinite(let field):
+      "search pattern: \(field) must be a finite number"
     case .areaTooSmall(let field, let size, let trackSpacing):
       "search pattern: the area's \(field) (\(size) m) must exceed one track spacing "
         + "(\(trackSpacing) m) for the legs to fit half a spacing inside each side"
@@ -24,6 +28,10 @@ public enum SearchPatternError: Error, CustomStringConvertible, Equatable, Senda
       "search pattern \(pattern.code): a waypoint lies thousands of kilometres from the area's "
         + "centre; split the area"
     }
+  }
+
+  static func requireFinite(_ value: Double, _ field: String) throws(SearchPatternError) {
+    guard value.isFinite else { throw .notFinite(field: field) }
   }
 
   static func requirePositive(_ value: Double, _ field: String) throws(SearchPatternError) {

@@ -35,6 +35,7 @@ public struct SearchRectangle: Sendable, Hashable {
   public func corners() throws(SearchPatternError) -> [GeoPoint] {
     try SearchPatternError.requirePositive(length, "area length")
     try SearchPatternError.requirePositive(width, "area width")
+    try SearchPatternError.requireFinite(majorAxisBearing, "major axis bearing")
     let plane = self.plane
     var points: [GeoPoint] = []
     for corner in RectangleCorner.clockwise {

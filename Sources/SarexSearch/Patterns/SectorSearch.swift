@@ -35,6 +35,7 @@ public struct SectorSearch: SearchPattern, Hashable {
 
   public func geometry() throws(SearchPatternError) -> PatternGeometry {
     try SearchPatternError.requirePositive(radius, "sector radius")
+    try SearchPatternError.requireFinite(firstLegBearing, "first leg bearing")
     var vertices: [PlanePoint] = [.zero]
     var roles: [SearchLeg.Role] = []
     let sectors = includesSecondSector ? 2 : 1
