@@ -22,7 +22,7 @@ private func sampleInput() throws -> SearchActionPlanInput {
       description: "FV NORDLYS SANK 251200Z, 4 POB TOOK TO LIFERAFT", datum: testDatum,
       datumTime: commence, personsOnBoard: 4, primarySearchObject: "4-6 PERSON LIFERAFT",
       secondarySearchObjects: ["PERSONS IN WATER"], weatherForecast: "SW 15 KT, VIS 10 NM"),
-    areas: [.init(id: "A-1", corners: try area.corners())],
+    areas: [try .init(id: "A-1", rectangle: area)],
     assignments: [
       .init(
         areaID: "A-1", unit: "JA-801", nation: "JPN", parentAgency: "JCG", track: ps,

@@ -83,6 +83,13 @@ public struct SearchActionPlanInput: Sendable, Hashable {
       self.corners = corners
       self.remarks = remarks
     }
+
+    /// An area from a search rectangle's four corners.
+    public init(id: String, rectangle: SearchRectangle, remarks: String? = nil)
+      throws(SearchPatternError)
+    {
+      self.init(id: id, corners: try rectangle.corners(), remarks: remarks)
+    }
   }
 
   /// Part 3: one SRU's sortie.
