@@ -51,7 +51,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),
-    .testTarget(name: "SarexGeoTests", dependencies: ["SarexGeo"]),
+    .testTarget(name: "SarexGeoTests", dependencies: ["SarexGeo", "CProj"]),
     .testTarget(
       name: "SarexEnvironmentTests", dependencies: ["SarexEnvironment"],
       resources: [.copy("Fixtures")]),

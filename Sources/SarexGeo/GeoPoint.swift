@@ -21,7 +21,8 @@ public struct GeoPoint: Hashable, Sendable, Codable, CustomStringConvertible {
   public var latitude: Double { latitudeDegrees * .pi / 180 }
 
   public var description: String {
-    String(format: "%.5f°%@ %.5f°%@", abs(latitudeDegrees), latitudeDegrees >= 0 ? "N" : "S",
+    String(
+      format: "%.5f°%@ %.5f°%@", abs(latitudeDegrees), latitudeDegrees >= 0 ? "N" : "S",
       abs(longitudeDegrees), longitudeDegrees >= 0 ? "E" : "W")
   }
 }
