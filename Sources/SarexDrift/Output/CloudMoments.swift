@@ -66,23 +66,20 @@ struct CloudMoments {
     covarianceEastNorth = sxy / sumWeight
   }
 
-  /// The 1-sigma ellipse of the covariance: semi-axes in metres, major-axis azimuth in degrees
-  /// clockwise from north in [0, 180), nil when the spread is isotropic.
-  var ellipse: (semiMajor: Double, semiMinor: Double, azimuthDegrees: Double?) {
+  /// The 1-sigma ellipse of the covariance: semi-axes in metres and the major axis' azimuth in
+  /// degrees clockwise from north in [0, 180), 0 for an isotropic (or single-point) cloud, as
+  /// ../docs/opendrift-leeway.md section 7 defines them.
+  var ellipse: (semiMajor: Double, semiMinor: Double, azimuthDegrees: Double) {
     let halfTrace = (varianceEast + varianceNorth) / 2
     let halfDifference = (varianceEast - varianceNorth) / 2
     let radius = (halfDifference * halfDifference + covarianceEastNorth * covarianceEastNorth)
       .squareRoot()
     let major = max(halfTrace + radius, 0).squareRoot()
     let minor = max(halfTrace - radius, 0).squareRoot()
-    // Isotropic to rounding: the direction is noise, so there is none to report.
-    guard radius > 1e-12 * max(halfTrace, .leastNormalMagnitude) else {
-      return (major, minor, nil)
-    }
-    // Angle of the major axis from east, counterclockwise; azimuth is from north, clockwise.
-    let fromEast = 0.5 * atan2(2 * covarianceEastNorth, varianceEast - varianceNorth)
-    var azimuth = 90 - fromEast * 180 / .pi
-    azimuth -= 180 * (azimuth / 180).rounded(.down)
+    // The major eigenvector (u east, v north) has azimuth atan2(u, v); doubling the angle gives
+    // atan2(2 sxy, syy - sxx) (atan2(0, 0) = 0 for an isotropic cloud).
+    var azimuth = 0.5 * atan2(2 * covarianceEastNorth, varianceNorth - varianceEast) * 180 / .pi
+    if azimuth < 0 { azimuth += 180 }
     if azimuth >= 180 { azimuth -= 180 }
     return (major, minor, azimuth)
   }

@@ -7,9 +7,10 @@ import Foundation
 /// the first active particle). Ellipse: the population covariance (divided by the total weight, or
 /// by n when unweighted) of east and north metres on ``LocalTangentPlane`` at the centroid; the
 /// semi-axes are the square roots of its eigenvalues and the azimuth is that of the major axis,
-/// clockwise from north, in [0, 180). Values that do not exist are nil and written as empty CSV
-/// fields: no centroid without active particles, no ellipse with fewer than two, no azimuth when
-/// the spread is isotropic (the major axis has no direction).
+/// clockwise from north, in [0, 180) (0 when the spread is isotropic). This is the definition of
+/// section 7 of docs/opendrift-leeway.md, which the OpenDrift comparison scripts compute too.
+/// Without active particles the centroid and ellipse are nil (empty CSV fields); one active
+/// particle has the ellipse 0, 0, 0.
 public struct EnsembleSummary: Sendable, Equatable {
   /// Output time.
   public var time: Date
@@ -61,7 +62,6 @@ public struct EnsembleSummary: Sendable, Equatable {
     guard let moments else { return }
     meanLongitudeActiveDegrees = moments.plane.originLongitudeDegrees
     meanLatitudeActiveDegrees = moments.plane.originLatitudeDegrees
-    guard moments.count >= 2 else { return }
     let ellipse = moments.ellipse
     semiMajor1SigmaMeters = ellipse.semiMajor
     semiMinor1SigmaMeters = ellipse.semiMinor
@@ -97,8 +97,9 @@ public struct EnsembleSummary: Sendable, Equatable {
     "hour,time,n_active,n_stranded,n_missing,mean_lon_active,mean_lat_active,"
     + "semi_major_1sigma_m,semi_minor_1sigma_m,major_axis_azimuth_deg"
 
-  /// This row as CSV (no line terminator): hour with up to 6 decimals, time in ISO 8601 UTC,
-  /// positions with 7 decimals (about 1 cm), metres with 3, the azimuth with 4; nil as empty.
+  /// This row as CSV (no line terminator): hour (an integer for whole hours, else up to 6
+  /// decimals), time in ISO 8601 UTC, degrees with 8 decimals, metres with 3, the azimuth with 4,
+  /// trailing zeros dropped; nil as an empty field.
   public var csvLine: String {
     func number(_ value: Double?, _ decimals: Int) -> String {
       guard let value, value.isFinite else { return "" }
@@ -106,8 +107,8 @@ public struct EnsembleSummary: Sendable, Equatable {
     }
     let fields: [String] = [
       number(hour, 6), time.formatted(.iso8601), String(activeCount), String(strandedCount),
-      String(missingDataCount), number(meanLongitudeActiveDegrees, 7),
-      number(meanLatitudeActiveDegrees, 7), number(semiMajor1SigmaMeters, 3),
+      String(missingDataCount), number(meanLongitudeActiveDegrees, 8),
+      number(meanLatitudeActiveDegrees, 8), number(semiMajor1SigmaMeters, 3),
       number(semiMinor1SigmaMeters, 3), number(majorAxisAzimuthDegrees, 4),
     ]
     return fields.joined(separator: ",")
