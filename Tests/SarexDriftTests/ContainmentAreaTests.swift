@@ -100,6 +100,7 @@ private func signedArea(_ ring: [GeoPoint]) -> Double {
   #expect(area.polygons.count == 1)
   #expect(area.polygons.first?.holes.count == 1)
   #expect(area.polygons.first.map { signedArea($0.holes[0]) < 0 } == true)
+  #expect(area.multiPolygonRings.first?.count == 2)
   #expect(!areaContains(area, 4, 60))
 }
 

@@ -26,6 +26,12 @@ public struct ContainmentArea: Sendable, Equatable {
   /// the weight of one grid cell.
   public var containedFraction: Double
 
+  /// The polygons as rings (exterior first, then holes), the shape of a GeoJSON MultiPolygon's
+  /// coordinates: `GeoJSONGeometry.multiPolygon(area.multiPolygonRings)`.
+  public var multiPolygonRings: [[[GeoPoint]]] {
+    polygons.map { [$0.exterior] + $0.holes }
+  }
+
   /// The 50 % and 90 % (or other) containment areas of the particles whose status is in
   /// `included` (active and stranded by default: a stranded person is still somewhere to search;
   /// particles outside the forcing have no predicted position). Particles with non-finite
