@@ -85,7 +85,7 @@ private func signedArea(_ ring: [GeoPoint]) -> Double {
 @Test func containmentOfRingShapedCloudHasAHole() {
   // Particles on a circle of radius 5 km with 300 m radial noise: the 90 % region is an annulus.
   var random = OutputTestRandom(seed: 5)
-  let plane = LocalTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
+  let plane = FirstOrderTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
   var longitudes: [Double] = []
   var latitudes: [Double] = []
   for _ in 0..<8000 {

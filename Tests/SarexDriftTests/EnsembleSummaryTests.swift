@@ -18,7 +18,7 @@ private func summary(
   // Four points at +-a along the major axis and +-b along the minor one have population
   // variances a^2/2 and b^2/2 along those axes, so the 1-sigma semi-axes are a/sqrt2 and b/sqrt2.
   for azimuth in [0.0, 30.0, 95.0, 170.0] {
-    let plane = LocalTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
+    let plane = FirstOrderTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
     let s = sin(azimuth * .pi / 180)
     let c = cos(azimuth * .pi / 180)
     let offsets = [
@@ -45,7 +45,7 @@ private func summary(
   #expect(abs(row.semiMajor1SigmaMeters! / 2500 - 1) < 0.02)
   #expect(abs(row.semiMinor1SigmaMeters! / 900 - 1) < 0.02)
   #expect(abs(row.majorAxisAzimuthDegrees! - 57) < 1)
-  let plane = LocalTangentPlane(originLongitudeDegrees: 4.2, originLatitudeDegrees: 60.3)
+  let plane = FirstOrderTangentPlane(originLongitudeDegrees: 4.2, originLatitudeDegrees: 60.3)
   // Standard error of the centroid: sigma / sqrt(n), below 20 m; allow 60 m.
   #expect(abs(plane.east(row.meanLongitudeActiveDegrees!)) < 60)
   #expect(abs(plane.north(row.meanLatitudeActiveDegrees!)) < 60)
@@ -61,7 +61,7 @@ private func summary(
   #expect(abs(row.meanLongitudeActiveDegrees! - 4.05) < 1e-12)
   // Two points 0.1 degree apart east-west: major axis east-west, semi-major half the distance.
   #expect(row.majorAxisAzimuthDegrees == 90)
-  let plane = LocalTangentPlane(originLongitudeDegrees: 4.05, originLatitudeDegrees: 60)
+  let plane = FirstOrderTangentPlane(originLongitudeDegrees: 4.05, originLatitudeDegrees: 60)
   #expect(abs(row.semiMajor1SigmaMeters! - 0.05 * plane.metersPerDegreeEast) < 1e-6)
   #expect(row.semiMinor1SigmaMeters == 0)
 }
@@ -88,7 +88,7 @@ private func summary(
 }
 
 @Test func summaryIsotropicSpreadHasEqualAxes() {
-  let plane = LocalTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
+  let plane = FirstOrderTangentPlane(originLongitudeDegrees: 4, originLatitudeDegrees: 60)
   let offsets = [(1000.0, 0.0), (-1000.0, 0.0), (0.0, 1000.0), (0.0, -1000.0)]
   let row = summary(
     offsets.map { plane.longitudeDegrees(east: $0.0) },
@@ -116,7 +116,7 @@ private func summary(
 @Test func tangentPlaneScalesMatchWGS84Radii() {
   // On WGS 84 at 60 N one degree of latitude is 111,412 m and one of longitude 55,800 m
   // (table "Length of a degree" in Wikipedia's "Latitude" and "Longitude" articles).
-  let plane = LocalTangentPlane(originLongitudeDegrees: 0, originLatitudeDegrees: 60)
+  let plane = FirstOrderTangentPlane(originLongitudeDegrees: 0, originLatitudeDegrees: 60)
   #expect(abs(plane.metersPerDegreeNorth - 111_412) < 1)
   #expect(abs(plane.metersPerDegreeEast - 55_800) < 1)
 }

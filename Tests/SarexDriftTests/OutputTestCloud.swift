@@ -32,7 +32,7 @@ struct OutputTestCloud {
     sigmaMinor: Double, azimuthDegrees: Double, seed: UInt64
   ) {
     var random = OutputTestRandom(seed: seed)
-    let plane = LocalTangentPlane(
+    let plane = FirstOrderTangentPlane(
       originLongitudeDegrees: centerLongitude, originLatitudeDegrees: centerLatitude)
     let azimuth = azimuthDegrees * .pi / 180
     // Unit vectors of the major axis (east, north components) and of the minor axis.

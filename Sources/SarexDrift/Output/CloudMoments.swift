@@ -4,7 +4,7 @@ import Foundation
 /// population covariance of east and north metres on the tangent plane at the centroid.
 struct CloudMoments {
   /// Tangent plane whose origin is the centroid.
-  let plane: LocalTangentPlane
+  let plane: FirstOrderTangentPlane
   /// Number of particles included.
   let count: Int
   /// Population covariance, square metres.
@@ -42,7 +42,7 @@ struct CloudMoments {
     guard let reference, sumWeight > 0 else { return nil }
     var meanLongitude = reference + sumLongitude / sumWeight
     meanLongitude -= 360 * ((meanLongitude + 180) / 360).rounded(.down)
-    let plane = LocalTangentPlane(
+    let plane = FirstOrderTangentPlane(
       originLongitudeDegrees: meanLongitude, originLatitudeDegrees: sumLatitude / sumWeight)
     // Second pass: central second moments in metres.
     var sxx = 0.0

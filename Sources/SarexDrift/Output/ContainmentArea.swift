@@ -37,7 +37,7 @@ public struct ContainmentArea: Sendable, Equatable {
   /// particles outside the forcing have no predicted position). Particles with non-finite
   /// positions or non-positive weights are left out. Empty polygons when no particle counts.
   ///
-  /// Method: particles on the tangent plane at their centroid (``LocalTangentPlane``), weight
+  /// Method: particles on the tangent plane at their centroid (``FirstOrderTangentPlane``), weight
   /// binned on a grid and smoothed (see `DensityGrid`: Scott's-rule Gaussian kernel, cells half a
   /// bandwidth), cells sorted by smoothed density and taken until their raw weight reaches the
   /// fraction, the cells' outline traced into polygons (holes allowed).

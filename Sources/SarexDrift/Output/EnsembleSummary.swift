@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Centroid: the (weighted) arithmetic mean of longitude and latitude (longitudes unwrapped around
 /// the first active particle). Ellipse: the population covariance (divided by the total weight, or
-/// by n when unweighted) of east and north metres on ``LocalTangentPlane`` at the centroid; the
+/// by n when unweighted) of east and north metres on ``FirstOrderTangentPlane`` at the centroid; the
 /// semi-axes are the square roots of its eigenvalues and the azimuth is that of the major axis,
 /// clockwise from north, in [0, 180) (0 when the spread is isotropic). This is the definition of
 /// section 7 of docs/opendrift-leeway.md, which the OpenDrift comparison scripts compute too.

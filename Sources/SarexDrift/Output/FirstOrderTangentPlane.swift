@@ -8,7 +8,7 @@ import Foundation
 ///
 /// This is the plane the summary ellipse and the containment areas live on. Longitude differences
 /// are wrapped into [-180, 180) so clouds across the antimeridian stay in one piece.
-public struct LocalTangentPlane: Sendable, Equatable {
+public struct FirstOrderTangentPlane: Sendable, Equatable {
   /// WGS 84 semi-major axis, metres.
   public static let semiMajorAxisMeters = 6_378_137.0
   /// WGS 84 first eccentricity squared, e^2 = f (2 - f) with f = 1 / 298.257223563.
