@@ -5,8 +5,7 @@ import Testing
 @testable import SarexDrift
 
 /// PROJ's geodesic direct problem (Karney 2013), the reference OpenDrift's pyproj uses.
-private func projDirect(lon: Double, lat: Double, east: Double, north: Double) -> (Double, Double)
-{
+private func projDirect(lon: Double, lat: Double, east: Double, north: Double) -> (Double, Double) {
   var g = geod_geodesic()
   geod_init(&g, 6_378_137, 1 / 298.257_223_563)
   let azimuth = atan2(east, north) * 180 / .pi
