@@ -46,7 +46,8 @@ enum LeewayKernel {
 
   /// Marks active particles without valid forcing `missingData` (when `checkForcing`) and those
   /// on land `stranded`, and places the latter on the coastline. As in OpenDrift, missing data
-  /// wins over stranding, and every active particle found on land is placed on the coastline.
+  /// wins over stranding, and every active particle found on land is placed on the coastline
+  /// (see docs/opendrift-leeway.md, sections 3 and 6).
   static func classify<L: LandMask>(
     _ c: ParticleColumns, _ range: Range<Int>, land: L, scratch: WorkerScratch,
     checkForcing: Bool, crossing: CoastlineCrossing
@@ -63,9 +64,11 @@ enum LeewayKernel {
         c.status[i] = ParticleStatus.stranded.rawValue
       }
       if onLand {
+        // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
         let p = crossing.place(
-          land: land, previousLongitude: c.previousLongitudeDegrees[i],
-          previousLatitude: c.previousLatitudeDegrees[i], longitude: lon, latitude: lat)
+          land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
+          previousLatitude: Double(Float(c.previousLatitudeDegrees[i])), longitude: lon,
+          latitude: lat)
         c.longitudeDegrees[i] = p.longitude
         c.latitudeDegrees[i] = p.latitude
       }
@@ -73,8 +76,8 @@ enum LeewayKernel {
   }
 
   /// Moves the block's active particles by their leeway, then by the current, over `dt` seconds
-  /// (negative backward), remembering the start positions. A tight loop without calls, branches
-  /// or traps so that it vectorises.
+  /// (negative backward), remembering the start positions. Four particles per iteration in SIMD
+  /// lanes (AVX2), no calls, no per-particle branches.
   static func move(_ c: ParticleColumns, _ range: Range<Int>, scratch: WorkerScratch, dt: Double) {
     let lo = range.lowerBound
     moveLoop(
@@ -89,6 +92,8 @@ enum LeewayKernel {
       crosswindEpsilon: c.crosswindEpsilon + lo, dt: dt)
   }
 
+  typealias Lanes = SIMD4<Double>
+
   @inline(never)
   static func moveLoop(
     count: Int, status: UnsafePointer<UInt8>, longitude: UnsafeMutablePointer<Double>,
@@ -100,36 +105,91 @@ enum LeewayKernel {
     crosswindSlope: UnsafePointer<Double>, crosswindOffset: UnsafePointer<Double>,
     crosswindEpsilon: UnsafePointer<Double>, dt: Double
   ) {
-    for i in 0..<count {
-      let isActive = status[i] == 0
-      let we = windEast[i]
-      let wn = windNorth[i]
-      let u = (we * we + wn * wn).squareRoot()
-      // OpenDrift: wind direction atan2(east, north); sin and cos of it without trigonometry
-      // (atan2(0, 0) = 0: sin 0, cos 1).
-      let inverse = u > 0 ? 1 / u : 0
-      let sinDirection = we * inverse
-      let cosDirection = u > 0 ? wn * inverse : 1
-      let dwe = downwindEpsilon[i]
-      let cwe = crosswindEpsilon[i]
-      let downwind = (downwindSlope[i] + dwe / 20) * u + downwindOffset[i] + dwe / 2
-      let crosswind = (crosswindSlope[i] + cwe / 20) * u + crosswindOffset[i] + cwe / 2
-      // OpenDrift moves by (-x_leeway, y_leeway), x = -dw sin + cw cos, y = dw cos + cw sin.
-      let leewayEast = downwind * sinDirection - crosswind * cosDirection
-      let leewayNorth = downwind * cosDirection + crosswind * sinDirection
-      let lon0 = longitude[i]
-      let lat0 = latitude[i]
-      let p1 = LocalGeodesic.move(
-        longitudeDegrees: lon0, latitudeDegrees: lat0, east: leewayEast * dt,
-        north: leewayNorth * dt)
-      let p2 = LocalGeodesic.move(
-        longitudeDegrees: p1.longitudeDegrees, latitudeDegrees: p1.latitudeDegrees,
-        east: currentEast[i] * dt, north: currentNorth[i] * dt)
-      previousLongitude[i] = lon0
-      previousLatitude[i] = lat0
-      longitude[i] = isActive ? p2.longitudeDegrees : lon0
-      latitude[i] = isActive ? p2.latitudeDegrees : lat0
+    let full = count & ~3
+    var i = 0
+    while i < full {
+      @inline(__always) func load(_ p: UnsafePointer<Double>) -> Lanes {
+        UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
+      }
+      let lon0 = load(longitude)
+      let lat0 = load(latitude)
+      let moved = moveLanes(
+        status: UnsafeRawPointer(status + i).loadUnaligned(as: SIMD4<UInt8>.self),
+        windEast: load(windEast), windNorth: load(windNorth), currentEast: load(currentEast),
+        currentNorth: load(currentNorth), downwindSlope: load(downwindSlope),
+        downwindOffset: load(downwindOffset), downwindEpsilon: load(downwindEpsilon),
+        crosswindSlope: load(crosswindSlope), crosswindOffset: load(crosswindOffset),
+        crosswindEpsilon: load(crosswindEpsilon), longitude: lon0, latitude: lat0, dt: dt)
+      UnsafeMutableRawPointer(previousLongitude + i).storeBytes(of: lon0, as: Lanes.self)
+      UnsafeMutableRawPointer(previousLatitude + i).storeBytes(of: lat0, as: Lanes.self)
+      UnsafeMutableRawPointer(longitude + i).storeBytes(of: moved.longitude, as: Lanes.self)
+      UnsafeMutableRawPointer(latitude + i).storeBytes(of: moved.latitude, as: Lanes.self)
+      i += 4
     }
+    guard full < count else { return }
+    // The last 1 to 3 particles: the same lanes, padded with zeros that are never stored.
+    let rest = count - full
+    func load(_ p: UnsafePointer<Double>) -> Lanes {
+      var v = Lanes(repeating: 0)
+      for k in 0..<rest { v[k] = p[full + k] }
+      return v
+    }
+    var statusLanes = SIMD4<UInt8>(repeating: ParticleStatus.notSeeded.rawValue)
+    for k in 0..<rest { statusLanes[k] = status[full + k] }
+    let lon0 = load(longitude)
+    let lat0 = load(latitude)
+    let moved = moveLanes(
+      status: statusLanes, windEast: load(windEast), windNorth: load(windNorth),
+      currentEast: load(currentEast), currentNorth: load(currentNorth),
+      downwindSlope: load(downwindSlope), downwindOffset: load(downwindOffset),
+      downwindEpsilon: load(downwindEpsilon), crosswindSlope: load(crosswindSlope),
+      crosswindOffset: load(crosswindOffset), crosswindEpsilon: load(crosswindEpsilon),
+      longitude: lon0, latitude: lat0, dt: dt)
+    for k in 0..<rest {
+      previousLongitude[full + k] = lon0[k]
+      previousLatitude[full + k] = lat0[k]
+      longitude[full + k] = moved.longitude[k]
+      latitude[full + k] = moved.latitude[k]
+    }
+  }
+
+  /// The Leeway move of four particles; inactive lanes keep their position.
+  @inline(__always)
+  static func moveLanes(
+    status: SIMD4<UInt8>, windEast we: Lanes, windNorth wn: Lanes, currentEast: Lanes,
+    currentNorth: Lanes, downwindSlope: Lanes, downwindOffset: Lanes, downwindEpsilon dwe: Lanes,
+    crosswindSlope: Lanes, crosswindOffset: Lanes, crosswindEpsilon cwe: Lanes,
+    longitude lon0: Lanes, latitude lat0: Lanes, dt: Double
+  ) -> (longitude: Lanes, latitude: Lanes) {
+    let isActive = SIMD4<Int64>(truncatingIfNeeded: status) .== 0
+    let speedSquared = we * we + wn * wn
+    var inverse = LocalGeodesic.inverseSquareRoot(speedSquared)
+    let u = speedSquared * inverse
+    // OpenDrift: wind direction atan2(east, north); sin and cos of it without trigonometry
+    // (atan2(0, 0) = 0: sin 0, cos 1).
+    let calm = speedSquared .<= 0
+    inverse.replace(with: 0, where: calm)
+    let sinDirection = we * inverse
+    var cosDirection = wn * inverse
+    cosDirection.replace(with: 1, where: calm)
+    // OpenDrift: (slope + eps / 20) * U + offset + eps / 2 (0.05 is 1/20 to the last bit or so).
+    let downwind = (downwindSlope + dwe * 0.05) * u + downwindOffset + dwe * 0.5
+    let crosswind = (crosswindSlope + cwe * 0.05) * u + crosswindOffset + cwe * 0.5
+    // OpenDrift moves by (-x_leeway, y_leeway), x = -dw sin + cw cos, y = dw cos + cw sin.
+    let leewayEast = downwind * sinDirection - crosswind * cosDirection
+    let leewayNorth = downwind * cosDirection + crosswind * sinDirection
+    let (s0, c0) = LocalGeodesic.sinCos(lat0 * LocalGeodesic.radiansPerDegree)
+    let p1 = LocalGeodesic.move(
+      longitudeDegrees: lon0, latitudeDegrees: lat0, sinLatitude: s0, cosLatitude: c0,
+      east: leewayEast * dt, north: leewayNorth * dt)
+    let p2 = LocalGeodesic.move(
+      longitudeDegrees: p1.longitudeDegrees, latitudeDegrees: p1.latitudeDegrees,
+      sinLatitude: p1.sinLatitude, cosLatitude: p1.cosLatitude, east: currentEast * dt,
+      north: currentNorth * dt)
+    return (
+      lon0.replacing(with: p2.longitudeDegrees, where: isActive),
+      lat0.replacing(with: p2.latitudeDegrees, where: isActive)
+    )
   }
 
   /// Jibes active particles with probability `probability` each: the crosswind slope changes
