@@ -338,3 +338,25 @@ private let swirl = TestField { lon, lat, t in
       start: testStart, duration: 3600, timeStep: 700, outputStep: 1800))
   #expect(throws: DriftError.self) { try bad.validate() }
 }
+
+@Test func missingDataWinsOverStrandingButTheParticleIsStillPlacedOnTheCoast() throws {
+  // OpenDrift marks missing data first; a particle also on land keeps that status but is moved
+  // to the coastline scan like a stranded one.
+  let coast = 60.01
+  var e = try deterministicEnsemble([(4.0, 60.0)], objectClass: piw())
+  let current = TestField(validLatitudes: -90...coast) { _, _, _ in (0, 2) }
+  _ = try run(
+    &e, wind: calm, current: current, land: LandNorthOf(latitudeDegrees: coast), hours: 1)
+  #expect(e.status(at: 0) == .missingData)
+  #expect(e.position(at: 0).latitudeDegrees - coast < 0.0108 / 9 + 1e-6)
+}
+
+@Test func particleReleasedOnLandStrandsWhereItIs() throws {
+  var e = try deterministicEnsemble([(4.0, 60.5)], objectClass: piw())
+  let outputs = try run(
+    &e, wind: calm, current: .constant(east: 1, north: 0),
+    land: LandNorthOf(latitudeDegrees: 60.01),
+    hours: 1)
+  #expect(outputs[0].ensemble.status(at: 0) == .stranded)
+  #expect(e.position(at: 0) == GeoPoint(longitudeDegrees: 4.0, latitudeDegrees: 60.5))
+}
