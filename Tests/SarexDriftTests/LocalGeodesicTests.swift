@@ -5,8 +5,7 @@ import Testing
 @testable import SarexDrift
 
 /// PROJ's geodesic direct problem (Karney 2013), the reference OpenDrift's pyproj uses.
-private func projDirect(lon: Double, lat: Double, east: Double, north: Double) -> (Double, Double)
-{
+private func projDirect(lon: Double, lat: Double, east: Double, north: Double) -> (Double, Double) {
   var g = geod_geodesic()
   geod_init(&g, 6_378_137, 1 / 298.257_223_563)
   let azimuth = atan2(east, north) * 180 / .pi
@@ -78,4 +77,16 @@ private func worstDifference(maxDistance: Double, maxLatitude: Double) -> Double
   #expect(local.longitudeDegrees < -179.99)
   let reference = projDirect(lon: 179.9999, lat: 10, east: 100, north: 0)
   #expect(distanceMetres((local.longitudeDegrees, local.latitudeDegrees), reference) < 1e-4)
+}
+
+@Test func vectorSquareRootsMatchLibmToTheLastBits() {
+  for k in 0...2000 {
+    let x = Double(k) * Double(k) * 1e-3  // wind speed squared, 0 to 4000 (m/s)^2
+    let r = LocalGeodesic.inverseSquareRoot(SIMD4(repeating: x))[0]
+    if x > 0 { #expect(abs(r * x.squareRoot() - 1) < 4e-16) }
+    let e = LocalGeodesic.e2 * Double(k) / 2000
+    let w = LocalGeodesic.sqrtNearOne(SIMD4(repeating: e))[0]
+    #expect(abs(w - (1 - e).squareRoot()) < 2e-16)
+  }
+  #expect(0 * LocalGeodesic.inverseSquareRoot(SIMD4(repeating: 0))[0] == 0)
 }

@@ -5,8 +5,7 @@ import Testing
 
 @testable import SarexDrift
 
-private func eastNorthMetres(from c: GeoPoint, to lon: Double, _ lat: Double) -> (Double, Double)
-{
+private func eastNorthMetres(from c: GeoPoint, to lon: Double, _ lat: Double) -> (Double, Double) {
   var g = geod_geodesic()
   geod_init(&g, 6_378_137, 1 / 298.257_223_563)
   var s = 0.0

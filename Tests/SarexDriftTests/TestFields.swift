@@ -6,14 +6,17 @@ import SarexEnvironment
 struct TestField: VectorField {
   var timeCoverage: ClosedRange<Date>?
   var validLongitudes: ClosedRange<Double> = -180...180
+  var validLatitudes: ClosedRange<Double> = -90...90
   var value: @Sendable (Double, Double, Double) -> (Double, Double)
 
   init(
     timeCoverage: ClosedRange<Date>? = nil, validLongitudes: ClosedRange<Double> = -180...180,
+    validLatitudes: ClosedRange<Double> = -90...90,
     value: @escaping @Sendable (Double, Double, Double) -> (Double, Double)
   ) {
     self.timeCoverage = timeCoverage
     self.validLongitudes = validLongitudes
+    self.validLatitudes = validLatitudes
     self.value = value
   }
 
@@ -30,7 +33,8 @@ struct TestField: VectorField {
     let t = time.timeIntervalSince1970
     let inTime = timeCoverage.map { $0.contains(time) } ?? true
     for i in 0..<longitudes.count {
-      if inTime && validLongitudes.contains(longitudes[i]) {
+      if inTime && validLongitudes.contains(longitudes[i]) && validLatitudes.contains(latitudes[i])
+      {
         let (e, n) = value(longitudes[i], latitudes[i], t)
         east[i] = e
         north[i] = n

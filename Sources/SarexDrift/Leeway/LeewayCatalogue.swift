@@ -21,7 +21,8 @@ public struct LeewayCatalogue: Sendable {
   /// The shipped table of 85 classes.
   public static func standard() throws(LeewayCatalogueError) -> LeewayCatalogue {
     guard let url = Bundle.module.url(forResource: "leeway-classes", withExtension: "csv") else {
-      throw .unreadable(source: "leeway-classes.csv", reason: "the resource is missing from the bundle")
+      throw .unreadable(
+        source: "leeway-classes.csv", reason: "the resource is missing from the bundle")
     }
     return try load(contentsOf: url)
   }

@@ -22,7 +22,8 @@ struct LeewayPerturbation {
     var eps = 0.0
     var attempt: UInt64 = 0
     repeat {
-      eps = random.gaussian(particle: particle, stream: .downwindPerturbation, counter: attempt)
+      eps =
+        random.gaussian(particle: particle, stream: .downwindPerturbation, counter: attempt)
         * c.downwind.std
       attempt += 1
     } while downwindSlope + eps / 20 < 0 && attempt < LeewayPerturbation.maximumRedraws

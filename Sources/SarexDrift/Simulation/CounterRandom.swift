@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counter-based random numbers: every draw is a pure function of (seed, particle, stream,
 /// counter), so a run gives the same numbers whatever the number of threads or the order in
 /// which particles are visited.
@@ -57,8 +59,6 @@ public struct CounterRandom: Sendable, Hashable {
     return (-2 * _log(u1)).squareRoot() * _cos(2 * .pi * u2)
   }
 }
-
-import Foundation
 
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
 @inline(__always) private func _cos(_ x: Double) -> Double { Foundation.cos(x) }

@@ -1,0 +1,182 @@
+import Dispatch
+import Foundation
+import SarexEnvironment
+
+/// One output time of a run, handed to the observer with read-only access to the ensemble.
+public struct DriftOutput: Sendable {
+  /// 0 for the start, then 1, 2, ...
+  public let index: Int
+  public let time: Date
+  /// Seconds since the start (negative in a backward run).
+  public let elapsed: TimeInterval
+  /// Whether this is the last output of the run.
+  public let isFinal: Bool
+  /// The particles at `time`.
+  public let ensemble: ParticleEnsemble
+}
+
+/// How far a run has come, for a progress line.
+public struct DriftProgress: Sendable {
+  /// Calculation steps done.
+  public let step: Int
+  /// Calculation steps in the run.
+  public let stepCount: Int
+  /// Model time reached.
+  public let time: Date
+  /// Fraction done, 0...1.
+  public var fraction: Double { stepCount == 0 ? 1 : Double(step) / Double(stepCount) }
+}
+
+/// Runs the Leeway Monte Carlo model on an ensemble: OpenDrift's Leeway step with wind, current
+/// and a coastline, forward or backward, in parallel over blocks of particles.
+///
+/// The order within a calculation step at time t is OpenDrift's: release particles due before
+/// t + dt, sample forcing at t, mark missing data and stranding (placing stranded particles on the
+/// coastline), report if t is an output time, then move and jibe. At the end, a last stranding
+/// check and the final output.
+public struct DriftSimulation: Sendable {
+  public var wind: any VectorField
+  public var current: any VectorField
+  public var land: any LandMask
+  public var configuration: DriftConfiguration
+
+  public init(
+    wind: any VectorField, current: any VectorField, land: any LandMask,
+    configuration: DriftConfiguration
+  ) {
+    self.wind = wind
+    self.current = current
+    self.land = land
+    self.configuration = configuration
+  }
+
+  /// Number of calculation steps.
+  public func stepCount() throws(DriftError) -> Int {
+    try configuration.outputIntervals() * configuration.stepsPerOutput()
+  }
+
+  /// The output times, the start included.
+  public func outputTimes() throws(DriftError) -> [Date] {
+    let n = try configuration.outputIntervals()
+    let sign: Double = configuration.timeStep < 0 ? -1 : 1
+    return (0...n).map {
+      configuration.start.addingTimeInterval(sign * Double($0) * configuration.outputStep)
+    }
+  }
+
+  /// Checks the settings and that wind and current cover every time at which the run samples
+  /// them (from the start to the last step's start).
+  public func validate() throws(DriftError) {
+    let steps = try stepCount()
+    let first = configuration.start
+    let last = first.addingTimeInterval(Double(steps - 1) * configuration.timeStep)
+    let needed = min(first, last)...max(first, last)
+    for (name, field) in [("wind", wind), ("current", current)] {
+      if let coverage = field.timeCoverage,
+        !(coverage.contains(needed.lowerBound) && coverage.contains(needed.upperBound))
+      {
+        throw .forcingTimeCoverage(
+          field: name, needed: DriftSimulation.format(needed),
+          available: DriftSimulation.format(coverage))
+      }
+    }
+    guard configuration.jibeProbabilityPerHour >= 0, configuration.jibeProbabilityPerHour <= 1
+    else {
+      throw .invalidConfiguration(
+        field: "jibeProbabilityPerHour", value: "\(configuration.jibeProbabilityPerHour)",
+        expected: "a probability between 0 and 1")
+    }
+  }
+
+  /// Runs the drift on `ensemble` (changed in place), calling `observer` at every output time
+  /// (the start included) and `progress` after every step. Errors thrown by the observer stop the
+  /// run and are rethrown.
+  public func run(
+    _ ensemble: inout ParticleEnsemble,
+    observer: (DriftOutput) throws -> Void,
+    progress: ((DriftProgress) -> Void)? = nil
+  ) throws {
+    try validate()
+    let stepsPerOutput = try configuration.stepsPerOutput()
+    let steps = try stepCount()
+    let dt = configuration.timeStep
+    let forward = dt > 0
+    let start = configuration.start
+    let workers = max(
+      1,
+      min(
+        configuration.workerCount > 0
+          ? configuration.workerCount : ProcessInfo.processInfo.activeProcessorCount,
+        max(ensemble.count, 1)))
+    let n = ensemble.count
+    let blocks = (0..<workers).map { w in (w * n / workers)..<((w + 1) * n / workers) }
+    let scratch = blocks.map { WorkerScratch(capacity: $0.count) }
+    let random = CounterRandom(seed: configuration.randomSeed)
+    let jibeProbability = configuration.jibeProbabilityPerStep
+    let crossing = CoastlineCrossing()
+    let wind = self.wind
+    let current = self.current
+    let land = self.land
+
+    func time(ofStep k: Int) -> Date { start.addingTimeInterval(Double(k) * dt) }
+
+    /// The passes that end at time t_k: move by step k-1 (if k > 0), then release, sample and
+    /// classify at t_k (only stranding at the final time).
+    func advance(to k: Int) {
+      ensemble.makeUnique()
+      let columns = ensemble.columns
+      let t = time(ofStep: k)
+      let isFinal = k == steps
+      let body: @Sendable (Int) -> Void = { w in
+        let range = blocks[w]
+        guard !range.isEmpty else { return }
+        if k > 0 {
+          LeewayKernel.move(columns, range, scratch: scratch[w], dt: dt)
+          if jibeProbability > 0 {
+            LeewayKernel.jibe(
+              columns, range, probability: jibeProbability, random: random, step: k - 1)
+          }
+        }
+        if !isFinal {
+          LeewayKernel.release(
+            columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
+            forward: forward)
+          LeewayKernel.sample(
+            columns, range, time: t, wind: wind, current: current, scratch: scratch[w])
+        }
+        classify(land, columns, range, scratch[w], !isFinal, crossing)
+      }
+      if workers == 1 {
+        body(0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+      }
+    }
+
+    for k in 0...steps {
+      advance(to: k)
+      if k % stepsPerOutput == 0 {
+        try observer(
+          DriftOutput(
+            index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,
+            isFinal: k == steps, ensemble: ensemble))
+      }
+      if k > 0 { progress?(DriftProgress(step: k, stepCount: steps, time: time(ofStep: k))) }
+    }
+  }
+
+  static func format(_ range: ClosedRange<Date>) -> String {
+    let f = ISO8601DateFormatter()
+    return "\(f.string(from: range.lowerBound)) to \(f.string(from: range.upperBound))"
+  }
+}
+
+/// Opens the land mask existential once per block so that the per-particle calls are direct
+/// witness calls.
+private func classify<L: LandMask>(
+  _ land: L, _ c: ParticleColumns, _ range: Range<Int>, _ scratch: WorkerScratch,
+  _ checkForcing: Bool, _ crossing: CoastlineCrossing
+) {
+  LeewayKernel.classify(
+    c, range, land: land, scratch: scratch, checkForcing: checkForcing, crossing: crossing)
+}
