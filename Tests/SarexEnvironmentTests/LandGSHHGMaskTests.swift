@@ -69,7 +69,7 @@ import Testing
       let lat = 59.9 + 0.8 * generator.unit()
       let reference = LandTestSupport.referenceIsLand(mask, longitude: lon, latitude: lat)
       #expect(reference == mask.isLand(longitude: lon, latitude: lat), "at \(lon), \(lat)")
-      switch mask.cells.cellKind(longitude: lon, latitude: lat) {
+      switch mask.cells.cellKind(longitude: lon, latitude: lat).kind {
       case .mixed: mixed += 1
       case .land: #expect(reference == true, "land cell at \(lon), \(lat)")
       case .sea: #expect(reference == false, "sea cell at \(lon), \(lat)")
@@ -79,6 +79,43 @@ import Testing
     }
     // The box is coastal: the test must have exercised the exact per-cell test too.
     #expect(mixed > 100 && checked == 3_000)
+  }
+
+  @Test func subdividedCellsAgreeWithTheExactParityTest() throws {
+    // Points within 3 km of the coast (the fixture's coast points) fall often into cells the
+    // raster splits into 8 x 8 subcells and into mixed subcells.
+    let points = try LandTestSupport.roaringFixture().filter(\.coast).prefix(3_000)
+    var subdivided = 0
+    var mixedSubcells = 0
+    for p in points {
+      let reference = LandTestSupport.referenceIsLand(
+        mask, longitude: p.longitude, latitude: p.latitude)
+      #expect(reference == mask.isLand(longitude: p.longitude, latitude: p.latitude))
+      let cell = mask.cells.cellKind(longitude: p.longitude, latitude: p.latitude)
+      if cell.subdivided { subdivided += 1 }
+      if cell.subdivided && cell.kind == .mixed { mixedSubcells += 1 }
+    }
+    #expect(
+      subdivided > 100 && mixedSubcells > 50, "\(subdivided) subdivided, \(mixedSubcells) mixed")
+  }
+
+  @Test func longEdgeListsGiveTheSameAnswers() throws {
+    // Edge lists longer than a cell word can count are stored with their count in front; force
+    // that layout for every list and compare.
+    let region = LonLatBox(westDegrees: 5, eastDegrees: 5.99, southDegrees: 60, northDegrees: 60.99)
+    let long = try GSHHGLandMask(
+      region: region, resolution: .full, directory: GSHHGResolution.debianDirectory,
+      inlineCountLimit: 0)
+    var generator = LandTestRandom(seed: 3)
+    var mixed = 0
+    for _ in 0..<20_000 {
+      let lon = 5 + generator.unit()
+      let lat = 60 + generator.unit()
+      #expect(
+        long.isLand(longitude: lon, latitude: lat) == mask.isLand(longitude: lon, latitude: lat))
+      if long.cells.cellKind(longitude: lon, latitude: lat).kind == .mixed { mixed += 1 }
+    }
+    #expect(mixed > 100)
   }
 
   @Test func cornerNodeLevelsAgreeWithShorelineParity() {

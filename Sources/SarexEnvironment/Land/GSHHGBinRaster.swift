@@ -16,16 +16,30 @@ struct GSHHGBinRaster {
   /// Cell size in lattice steps.
   static let cellSize = 65535.0 / Double(cellsPerSide)
 
-  /// Per cell, row by row from the south: 0 sea, 1 land, `2 + 2 m + c` mixed cell `m` whose
-  /// centre is land when `c` is 1.
+  /// A mixed cell with more edges than this is split into `subcellsPerSide` x `subcellsPerSide`
+  /// subcells (54 m x 27 m at 60 N, full resolution), so skerries and narrow sounds stay cheap.
+  static let subdivisionThreshold = 6
+  static let subcellsPerSide = 8
+  /// Marks a cell word as a subdivided cell; the low bits number its block of subcell words.
+  static let subdividedFlag: UInt32 = 0x8000_0000
+
+  /// Per cell, row by row from the south: 0 sea, 1 land, `subdividedFlag | s` for subcell block
+  /// `s`, or a mixed cell: bit 0 its centre's state (1 land), bits 1-7 its number of edges, bits
+  /// 8-30 where they start in `edges` (in edges, from the start of the bin's block). A count of
+  /// 0 marks a long list whose count is stored as an edge before it.
   var cells: [UInt32]
-  /// Mixed cell `m` owns edges `edgeStart[m] ..< edgeStart[m + 1]`.
-  var edgeStart: [UInt32]
-  /// Four lattice coordinates per edge: x0, y0, x1, y1.
+  /// 64 words per subdivided cell, row by row from the south, coded like `cells` (never
+  /// subdivided again).
+  var subcells: [UInt32]
+  /// Four lattice coordinates per edge: x0, y0, x1, y1. Edge 0 is a placeholder so that no
+  /// mixed word can be 0 or 1.
   var edges: [UInt16]
 
   /// The raster of a bin, or `nil` when no shoreline crosses it (then it is uniform).
-  init?(bin: GSHHGBin) {
+  /// Throws when the bin has more edge copies than a cell word can address (2^23).
+  /// `inlineCountLimit` (at most 127) is the longest edge list whose count fits in the word;
+  /// tests lower it to exercise long lists.
+  init?(bin: GSHHGBin, inlineCountLimit: Int = 127) throws(GSHHGBinRasterOverflow) {
     let n = Self.cellsPerSide
     let cs = Self.cellSize
     var lines: [SIMD4<Double>] = []
@@ -83,55 +97,137 @@ struct GSHHGBinRaster {
 
     // Edges per cell: every cell the edge passes through (bounding box, then the separating
     // axis of the edge's line against the cell's corners).
-    var touches: [(cell: Int32, edge: Int32)] = []
-    let slack = 1e-3
+    var contacts: [(cell: Int32, edge: Int32)] = []
     for (index, e) in lines.enumerated() {
       let i0 = max(0, min(n - 1, Int(min(e.x, e.z) / cs)))
       let i1 = max(0, min(n - 1, Int(max(e.x, e.z) / cs)))
       let j0 = max(0, min(n - 1, Int(min(e.y, e.w) / cs)))
       let j1 = max(0, min(n - 1, Int(max(e.y, e.w) / cs)))
       for j in j0...j1 {
-        for i in i0...i1 {
-          if i0 != i1 && j0 != j1 {
-            let xs = (Double(i) * cs - slack, Double(i + 1) * cs + slack)
-            let ys = (Double(j) * cs - slack, Double(j + 1) * cs + slack)
-            let dx = e.z - e.x
-            let dy = e.w - e.y
-            let d1 = dx * (ys.0 - e.y) - dy * (xs.0 - e.x)
-            let d2 = dx * (ys.0 - e.y) - dy * (xs.1 - e.x)
-            let d3 = dx * (ys.1 - e.y) - dy * (xs.0 - e.x)
-            let d4 = dx * (ys.1 - e.y) - dy * (xs.1 - e.x)
-            if (d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0) || (d1 < 0 && d2 < 0 && d3 < 0 && d4 < 0) {
-              continue
-            }
-          }
-          touches.append((Int32(j * n + i), Int32(index)))
+        for i in i0...i1
+        where (i0 == i1 || j0 == j1)
+          || Self.touches(e, x: Double(i) * cs, y: Double(j) * cs, size: cs)
+        {
+          contacts.append((Int32(j * n + i), Int32(index)))
         }
       }
     }
-    touches.sort { $0.cell != $1.cell ? $0.cell < $1.cell : $0.edge < $1.edge }
+    contacts.sort { $0.cell != $1.cell ? $0.cell < $1.cell : $0.edge < $1.edge }
 
     var cells = centreLand.map { UInt32($0 ? 1 : 0) }
-    var edgeStart: [UInt32] = [0]
-    var edges: [UInt16] = []
-    edges.reserveCapacity(touches.count * 4)
-    var t = 0
-    while t < touches.count {
-      let cell = Int(touches[t].cell)
-      let mixed = UInt32(edgeStart.count - 1)
-      cells[cell] = 2 + 2 * mixed + (centreLand[cell] ? 1 : 0)
-      while t < touches.count && Int(touches[t].cell) == cell {
-        let e = lines[Int(touches[t].edge)]
+    var subcells: [UInt32] = []
+    var edges: [UInt16] = [0, 0, 0, 0]
+    edges.reserveCapacity(contacts.count * 4 + 4)
+    var overflow = false
+    /// Records a mixed (sub)cell with these edges and returns its word.
+    func mixed(_ list: [Int], centreLand: Bool) -> UInt32 {
+      if list.count > inlineCountLimit {
+        edges.append(UInt16(truncatingIfNeeded: list.count))
+        edges.append(UInt16(truncatingIfNeeded: list.count >> 16))
+        edges.append(0)
+        edges.append(0)
+      }
+      let offset = edges.count / 4 - (list.count > inlineCountLimit ? 1 : 0)
+      for index in list {
+        let e = lines[index]
         edges.append(UInt16(e.x))
         edges.append(UInt16(e.y))
         edges.append(UInt16(e.z))
         edges.append(UInt16(e.w))
+      }
+      if edges.count / 4 >= 1 << 23 { overflow = true }
+      let count = list.count > inlineCountLimit ? 0 : list.count
+      return UInt32(truncatingIfNeeded: offset << 8 | count << 1) | (centreLand ? 1 : 0)
+    }
+    let k = Self.subcellsPerSide
+    let sub = cs / Double(k)
+    var t = 0
+    while t < contacts.count {
+      let cell = Int(contacts[t].cell)
+      var list: [Int] = []
+      while t < contacts.count && Int(contacts[t].cell) == cell {
+        list.append(Int(contacts[t].edge))
         t += 1
       }
-      edgeStart.append(UInt32(edges.count / 4))
+      guard list.count > Self.subdivisionThreshold else {
+        cells[cell] = mixed(list, centreLand: centreLand[cell])
+        continue
+      }
+      // Subcell centres sit at odd multiples of 65535/4096: never on the vertex lattice.
+      let i = cell % n
+      let j = cell / n
+      let cx = (Double(i) + 0.5) * cs
+      let cy = (Double(j) + 0.5) * cs
+      cells[cell] = Self.subdividedFlag | UInt32(subcells.count / (k * k))
+      for sj in 0..<k {
+        for si in 0..<k {
+          let x = Double(i) * cs + (Double(si) + 0.5) * sub
+          let y = Double(j) * cs + (Double(sj) + 0.5) * sub
+          var land = centreLand[cell]
+          for index in list {
+            let e = lines[index]
+            if Self.flips(e.x, e.y, e.z, e.w, cx: cx, cy: cy, x: x, y: y) { land.toggle() }
+          }
+          let rect = (
+            Double(i) * cs + Double(si) * sub, Double(j) * cs + Double(sj) * sub, sub
+          )
+          let inside = list.filter { Self.touches(lines[$0], x: rect.0, y: rect.1, size: rect.2) }
+          subcells.append(inside.isEmpty ? (land ? 1 : 0) : mixed(inside, centreLand: land))
+        }
+      }
     }
+    guard !overflow else { throw GSHHGBinRasterOverflow() }
     self.cells = cells
-    self.edgeStart = edgeStart
+    self.subcells = subcells
     self.edges = edges
   }
+
+  /// True when the edge crosses the path from the centre `(cx, cy)` along `y = cy` to `x`, then
+  /// along `x` to `y`. Half-open comparisons count a vertex on the path once.
+  @inline(__always)
+  static func flips(
+    _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double,
+    cx: Double, cy: Double, x: Double, y: Double
+  ) -> Bool {
+    flipBit(x0, y0, x1, y1, cx: cx, cy: cy, x: x, y: y) == 1
+  }
+
+  /// `flips` as 0 or 1, computed without branches: near the coast the crossings are
+  /// unpredictable and mispredicted branches would cost more than the two divisions. Where an
+  /// edge does not cross a leg its quotient may be infinite or NaN; the mask discards it.
+  @inline(__always)
+  static func flipBit(
+    _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double,
+    cx: Double, cy: Double, x: Double, y: Double
+  ) -> UInt8 {
+    let crossesRow: UInt8 = (y0 > cy) != (y1 > cy) ? 1 : 0
+    let xc = x0 + (cy - y0) * (x1 - x0) / (y1 - y0)
+    let onRowLeg: UInt8 = (xc > cx) != (xc > x) ? 1 : 0
+    let crossesColumn: UInt8 = (x0 > x) != (x1 > x) ? 1 : 0
+    let yc = y0 + (x - x0) * (y1 - y0) / (x1 - x0)
+    let onColumnLeg: UInt8 = (yc > cy) != (yc > y) ? 1 : 0
+    return (crossesRow & onRowLeg) ^ (crossesColumn & onColumnLeg)
+  }
+
+  /// True when the edge may pass through the square `[x, x + size] x [y, y + size]` (lattice
+  /// units, with a small slack): bounding boxes overlap and the edge's line separates corners.
+  static func touches(_ e: SIMD4<Double>, x: Double, y: Double, size: Double) -> Bool {
+    let slack = 1e-3
+    let x0 = x - slack
+    let x1 = x + size + slack
+    let y0 = y - slack
+    let y1 = y + size + slack
+    guard max(e.x, e.z) >= x0, min(e.x, e.z) <= x1, max(e.y, e.w) >= y0, min(e.y, e.w) <= y1
+    else { return false }
+    let dx = e.z - e.x
+    let dy = e.w - e.y
+    let d1 = dx * (y0 - e.y) - dy * (x0 - e.x)
+    let d2 = dx * (y0 - e.y) - dy * (x1 - e.x)
+    let d3 = dx * (y1 - e.y) - dy * (x0 - e.x)
+    let d4 = dx * (y1 - e.y) - dy * (x1 - e.x)
+    return !((d1 > 0 && d2 > 0 && d3 > 0 && d4 > 0) || (d1 < 0 && d2 < 0 && d3 < 0 && d4 < 0))
+  }
 }
+
+/// A bin with more shoreline edge copies than the raster's cell words can address.
+struct GSHHGBinRasterOverflow: Error {}

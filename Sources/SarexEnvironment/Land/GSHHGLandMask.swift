@@ -38,13 +38,26 @@ public struct GSHHGLandMask: LandMask {
     region: LonLatBox, resolution: GSHHGResolution = .full,
     directory: String = GSHHGResolution.debianDirectory
   ) throws(GSHHGError) {
+    try self.init(
+      region: region, resolution: resolution, directory: directory, inlineCountLimit: 127)
+  }
+
+  /// The same, with the raster's longest inline edge list set (tests lower it to exercise the
+  /// long-list path).
+  init(
+    region: LonLatBox, resolution: GSHHGResolution, directory: String, inlineCountLimit: Int
+  ) throws(GSHHGError) {
     let path = (directory as NSString).appendingPathComponent(resolution.fileName)
     let shores = try GSHHGBinnedShores.read(path: path, resolution: resolution, region: region)
     self.resolution = resolution
     self.path = path
     self.shores = shores
     self.coveredRegion = shores.coveredBox
-    self.cells = GSHHGLandCells(shores: shores)
+    do {
+      self.cells = try GSHHGLandCells(shores: shores, inlineCountLimit: inlineCountLimit)
+    } catch {
+      throw .malformed(path: path, detail: "a bin has more shoreline edges than 8 million")
+    }
   }
 
   /// True when the position (degrees) is on land: inside a GSHHG level-1 shoreline. Positions
@@ -78,7 +91,8 @@ extension GSHHGLandMask: CustomStringConvertible {
   /// What was loaded, for logs: resolution, region, and the size of the raster cache.
   public var description: String {
     "GSHHG \(resolution) land mask over \(coveredRegion): \(cells.columns * cells.rows) bins, "
-      + "\(cells.rasterCount) crossed by shoreline, \(cells.mixedCellCount) mixed cells of "
+      + "\(cells.rasterCount) crossed by shoreline, \(cells.subdividedCellCount) subdivided into 8 x 8, "
+      + "\(cells.mixedCellCount) mixed cells and subcells of "
       + "\(GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide) per bin, "
       + "\(cells.edgeCount) edge copies"
   }
