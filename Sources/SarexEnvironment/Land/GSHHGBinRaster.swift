@@ -11,7 +11,8 @@ import Foundation
 /// metre, of that corner would break this; GMT's own node level is ambiguous there too).
 struct GSHHGBinRaster {
   /// Cells per bin side. With 1-degree full-resolution bins a cell is 1/256 degree (430 m
-  /// north-south); a mixed cell then holds a dozen edges or so.
+  /// north-south, 220 m east-west at 60 N); off western Norway a mixed cell or subcell then holds
+  /// two edges on average.
   static let cellsPerSide = 256
   /// Cell size in lattice steps.
   static let cellSize = 65535.0 / Double(cellsPerSide)

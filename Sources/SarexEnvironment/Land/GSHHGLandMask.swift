@@ -11,9 +11,10 @@ import SarexGeo
 /// answers can differ from the original polygons only within a couple of metres of the coast.
 ///
 /// Loads the bins that cover a region once; a raster of 256 x 256 cells per bin that a shoreline
-/// crosses answers most queries with two table lookups, and the exact test runs only in cells the
-/// shoreline passes through, on that cell's few edges. Queries allocate nothing and may run from
-/// any number of threads. Outside the covered bins (`coveredRegion`) every position is sea.
+/// crosses (busy cells split into 8 x 8 subcells) answers most queries with two table lookups,
+/// and the exact test runs only in cells the shoreline passes through, on that cell's few edges.
+/// Queries allocate nothing and may run from any number of threads. Outside the covered bins
+/// (`coveredRegion`) every position is sea: give a region that covers the drift domain.
 public struct GSHHGLandMask: LandMask {
   /// The resolution the mask was read at.
   public let resolution: GSHHGResolution

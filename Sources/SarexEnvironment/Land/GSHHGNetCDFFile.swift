@@ -14,6 +14,7 @@ final class GSHHGNetCDFFile {
     guard FileManager.default.fileExists(atPath: path) else {
       throw .fileMissing(path: path, resolution: resolution)
     }
+    Self.silenceHDF5ErrorPrintingOnThisThread()
     var id: Int32 = 0
     let status = nc_open(path, NC_NOWRITE, &id)
     guard status == NC_NOERR else {
@@ -96,6 +97,17 @@ final class GSHHGNetCDFFile {
     guard status == NC_NOERR else {
       throw .unreadable(path: path, reason: "reading \(what): \(Self.message(status))")
     }
+  }
+
+  /// netCDF-C turns off HDF5's printing of its internal error stack, but HDF5 keeps that switch
+  /// per thread, so on any thread but the first netCDF-4 reads print pages of expected,
+  /// harmless "HDF5-DIAG" lookups of optional attributes to stderr. Turn it off here too.
+  /// HDF5 is already loaded (netCDF-C links it), so the symbol is looked up rather than linked;
+  /// `H5E_DEFAULT` is 0 and `hid_t` is 64-bit since HDF5 1.10.
+  private static func silenceHDF5ErrorPrintingOnThisThread() {
+    typealias SetAuto = @convention(c) (Int64, OpaquePointer?, UnsafeMutableRawPointer?) -> Int32
+    guard let symbol = dlsym(nil, "H5Eset_auto2") else { return }
+    _ = unsafeBitCast(symbol, to: SetAuto.self)(0, nil, nil)
   }
 
   private static func message(_ status: Int32) -> String {
