@@ -1,0 +1,187 @@
+import Foundation
+
+/// The land mask's lookup tables over a region, in memory owned by this object and never written
+/// after `init`: one word per GMT bin, one word per raster cell of the bins a shoreline crosses,
+/// and the shoreline edges of the mixed cells.
+///
+/// `@unchecked Sendable` is safe because the buffers are allocated and filled in `init`, only read
+/// afterwards, and freed in `deinit`. Raw buffers (rather than arrays) keep the per-query path free
+/// of bounds checks, retains and exclusivity checks.
+final class GSHHGLandCells: @unchecked Sendable {
+  /// West and south edges of the first bin (degrees), the bin size's inverse (1/degrees), and
+  /// the number of bin columns and rows.
+  let westDegrees: Double
+  let southDegrees: Double
+  let binsPerDegree: Double
+  let columns: Int
+  let rows: Int
+  /// Per bin, row by row from the south: -1 sea, -2 land, else the bin's raster slot.
+  private let binClass: UnsafeMutableBufferPointer<Int32>
+  /// Per bin, where its edges start in `edges` (in edges).
+  private let binEdgeBase: UnsafeMutableBufferPointer<UInt32>
+  /// `cellsPerSide * cellsPerSide` words per raster slot, as in `GSHHGBinRaster.cells` but with
+  /// subcell blocks counted across all slots.
+  private let cells: UnsafeMutableBufferPointer<UInt32>
+  /// 64 words per subdivided cell, as in `GSHHGBinRaster.subcells`, numbered across all slots.
+  private let subcells: UnsafeMutableBufferPointer<UInt32>
+  /// Four lattice coordinates per edge (x0, y0, x1, y1) in the bin's lattice, bin after bin.
+  private let edges: UnsafeMutableBufferPointer<UInt16>
+
+  /// Number of bins with a raster, of subdivided cells, of mixed cells and subcells, and of stored
+  /// edges (for reports and tests).
+  let rasterCount: Int
+  let subdividedCellCount: Int
+  let mixedCellCount: Int
+  let edgeCount: Int
+
+  init(shores: GSHHGBinnedShores, inlineCountLimit: Int = 127) throws(GSHHGBinRasterOverflow) {
+    westDegrees = shores.westDegrees
+    southDegrees = shores.southDegrees
+    binsPerDegree = 1 / shores.binSizeDegrees
+    columns = shores.columns
+    rows = shores.rows
+    var classes: [Int32] = []
+    var bases: [UInt32] = []
+    var allCells: [UInt32] = []
+    var allSubcells: [UInt32] = []
+    var allEdges: [UInt16] = []
+    var mixed = 0
+    for bin in shores.bins {
+      bases.append(UInt32(allEdges.count / 4))
+      guard let raster = try GSHHGBinRaster(bin: bin, inlineCountLimit: inlineCountLimit) else {
+        classes.append(bin.southWestLand ? -2 : -1)
+        continue
+      }
+      let subOffset = UInt32(allSubcells.count / 64)
+      func renumber(_ word: UInt32) -> UInt32 {
+        if word >= 2 { mixed += word >= GSHHGBinRaster.subdividedFlag ? 0 : 1 }
+        return word >= GSHHGBinRaster.subdividedFlag ? word + subOffset : word
+      }
+      classes.append(
+        Int32(allCells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)))
+      allCells.append(contentsOf: raster.cells.map(renumber))
+      allSubcells.append(contentsOf: raster.subcells.map(renumber))
+      allEdges.append(contentsOf: raster.edges)
+    }
+    guard allEdges.count / 4 < Int(UInt32.max) else { throw GSHHGBinRasterOverflow() }
+    binClass = Self.copy(classes)
+    binEdgeBase = Self.copy(bases)
+    cells = Self.copy(allCells)
+    subcells = Self.copy(allSubcells)
+    edges = Self.copy(allEdges)
+    rasterCount = allCells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)
+    subdividedCellCount = allSubcells.count / 64
+    mixedCellCount = mixed
+    edgeCount = allEdges.count / 4
+  }
+
+  deinit {
+    binClass.deallocate()
+    cells.deallocate()
+    subcells.deallocate()
+    binEdgeBase.deallocate()
+    edges.deallocate()
+  }
+
+  private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+    _ = buffer.initialize(from: values)
+    return buffer
+  }
+
+  /// Where a position falls: `nil` outside the covered bins, else the bin's index and the
+  /// position in the bin as fractions (0 ..< 1) of the bin size east and north.
+  @inline(__always)
+  func locate(longitude: Double, latitude: Double) -> (bin: Int, u: Double, v: Double)? {
+    let turns = ((longitude - westDegrees) * (1.0 / 360)).rounded(.down)
+    let x = (longitude - 360 * turns - westDegrees) * binsPerDegree
+    let y = (latitude - southDegrees) * binsPerDegree
+    guard x >= 0, x < Double(columns), y >= 0, y < Double(rows) else { return nil }
+    let column = Int(x)
+    let row = Int(y)
+    return (row * columns + column, x - Double(column), y - Double(row))
+  }
+
+  /// Land or sea; `false` outside the covered bins.
+  @inline(__always)
+  func isLand(longitude: Double, latitude: Double) -> Bool {
+    guard let (bin, u, v) = locate(longitude: longitude, latitude: latitude) else { return false }
+    let slot = binClass[bin]
+    if slot < 0 { return slot == -2 }
+    let n = GSHHGBinRaster.cellsPerSide
+    let cu = u * Double(n)
+    let cv = v * Double(n)
+    let i = min(Int(cu), n - 1)
+    let j = min(Int(cv), n - 1)
+    var word = cells[(Int(slot) * n + j) * n + i]
+    if word < 2 { return word == 1 }
+    let cs = GSHHGBinRaster.cellSize
+    var cx = (Double(i) + 0.5) * cs
+    var cy = (Double(j) + 0.5) * cs
+    if word >= GSHHGBinRaster.subdividedFlag {
+      let k = GSHHGBinRaster.subcellsPerSide
+      let si = min(Int((cu - Double(i)) * Double(k)), k - 1)
+      let sj = min(Int((cv - Double(j)) * Double(k)), k - 1)
+      word = subcells[Int(word & ~GSHHGBinRaster.subdividedFlag) &* (k * k) &+ sj &* k &+ si]
+      if word < 2 { return word == 1 }
+      cx = (Double(i) + (Double(si) + 0.5) / Double(k)) * cs
+      cy = (Double(j) + (Double(sj) + 0.5) / Double(k)) * cs
+    }
+    return isLandInMixedCell(
+      word: word, base: Int(binEdgeBase[bin]), cx: cx, cy: cy, x: u * 65535, y: v * 65535)
+  }
+
+  /// The exact answer inside a mixed cell or subcell: the centre's state, flipped by every
+  /// shoreline edge that crosses the path from the centre east or west to the point's
+  /// longitude, then north or south to the point. The path stays inside the cell, so only the
+  /// cell's edges can cross it.
+  @inline(__always)
+  private func isLandInMixedCell(
+    word: UInt32, base: Int, cx: Double, cy: Double, x: Double, y: Double
+  ) -> Bool {
+    var parity = UInt8(truncatingIfNeeded: word & 1)
+    var e = base &+ Int(word >> 8)
+    var count = Int((word >> 1) & 0x7F)
+    if count == 0 {
+      count = Int(edges[4 &* e]) | Int(edges[4 &* e &+ 1]) << 16
+      e &+= 1
+    }
+    let end = e &+ count
+    while e < end {
+      let x0 = Double(edges[4 &* e])
+      let y0 = Double(edges[4 &* e &+ 1])
+      let x1 = Double(edges[4 &* e &+ 2])
+      let y1 = Double(edges[4 &* e &+ 3])
+      parity ^= GSHHGBinRaster.flipBit(x0, y0, x1, y1, cx: cx, cy: cy, x: x, y: y)
+      e &+= 1
+    }
+    return parity == 1
+  }
+
+  /// What the raster alone says at a position, and whether its cell is subdivided (for tests
+  /// and statistics).
+  func cellKind(longitude: Double, latitude: Double) -> (kind: GSHHGCellKind, subdivided: Bool) {
+    guard let (bin, u, v) = locate(longitude: longitude, latitude: latitude) else {
+      return (.outside, false)
+    }
+    let slot = binClass[bin]
+    if slot < 0 { return (slot == -2 ? .land : .sea, false) }
+    let n = GSHHGBinRaster.cellsPerSide
+    let i = min(Int(u * Double(n)), n - 1)
+    let j = min(Int(v * Double(n)), n - 1)
+    var word = cells[(Int(slot) * n + j) * n + i]
+    let subdivided = word >= GSHHGBinRaster.subdividedFlag
+    if subdivided {
+      let k = GSHHGBinRaster.subcellsPerSide
+      let si = min(Int((u * Double(n) - Double(i)) * Double(k)), k - 1)
+      let sj = min(Int((v * Double(n) - Double(j)) * Double(k)), k - 1)
+      word = subcells[Int(word & ~GSHHGBinRaster.subdividedFlag) * k * k + sj * k + si]
+    }
+    return (word >= 2 ? .mixed : (word == 1 ? .land : .sea), subdivided)
+  }
+}
+
+/// The raster's verdict for a cell.
+enum GSHHGCellKind: Equatable {
+  case outside, sea, land, mixed
+}
