@@ -44,36 +44,49 @@ extension LonLatLookupTable {
         }
       }
     }
-    for j in 0..<(ny - 1) {
-      for i in 0..<(nx - 1) {
-        let k00 = j * nx + i
-        let k10 = k00 + 1
-        let k01 = k00 + nx
-        let k11 = k01 + 1
-        let cx = [lon[k00], lon[k10], lon[k01], lon[k11]]
-        let cy = [lat[k00], lat[k10], lat[k01], lat[k11]]
-        guard cx.allSatisfy(\.isFinite), cy.allSatisfy(\.isFinite) else { continue }
-        let c0 = max(0, Int(((cx.min()! - w) / half).rounded(.down)))
-        let c1 = min(nodesX - 1, Int(((cx.max()! - w) / half).rounded(.up)))
-        let r0 = max(0, Int(((cy.min()! - s) / half).rounded(.down)))
-        let r1 = min(2 * layout.cellsY, Int(((cy.max()! - s) / half).rounded(.up)))
-        guard c0 <= c1, r0 <= r1 else { continue }
-        for r in r0...r1 {
-          for c in c0...c1 where nodes[4 * (r * nodesX + c)].isNaN {
-            let px = w + Double(c) * half
-            let py = s + Double(r) * half
-            guard let (u, v) = invertBilinear(cx, cy, px, py) else { continue }
-            let n = 4 * (r * nodesX + c)
-            nodes[n] = Double(i) + u
-            nodes[n + 1] = Double(j) + v
-            let w00 = (1 - u) * (1 - v)
-            let w10 = u * (1 - v)
-            let w01 = (1 - u) * v
-            let w11 = u * v
-            nodes[n + 2] = w00 * cosAz[k00] + w10 * cosAz[k10] + w01 * cosAz[k01] + w11 * cosAz[k11]
-            nodes[n + 3] = w00 * sinAz[k00] + w10 * sinAz[k10] + w01 * sinAz[k01] + w11 * sinAz[k11]
-          }
+    /// Locates the table nodes within `margin` degrees of cell (i, j) that are still empty;
+    /// `slack` > 0 extends the cell's bilinear map beyond its edges (for the grid's border).
+    func fill(cell i: Int, _ j: Int, margin: Double, slack: Double) {
+      let k00 = j * nx + i
+      let k10 = k00 + 1
+      let k01 = k00 + nx
+      let k11 = k01 + 1
+      let cx = [lon[k00], lon[k10], lon[k01], lon[k11]]
+      let cy = [lat[k00], lat[k10], lat[k01], lat[k11]]
+      guard cx.allSatisfy(\.isFinite), cy.allSatisfy(\.isFinite), let xMin = cx.min(),
+        let xMax = cx.max(), let yMin = cy.min(), let yMax = cy.max()
+      else { return }
+      let c0 = max(0, Int(((xMin - margin - w) / half).rounded(.down)))
+      let c1 = min(nodesX - 1, Int(((xMax + margin - w) / half).rounded(.up)))
+      let r0 = max(0, Int(((yMin - margin - s) / half).rounded(.down)))
+      let r1 = min(2 * layout.cellsY, Int(((yMax + margin - s) / half).rounded(.up)))
+      guard c0 <= c1, r0 <= r1 else { return }
+      for r in r0...r1 {
+        for c in c0...c1 where nodes[4 * (r * nodesX + c)].isNaN {
+          let px = w + Double(c) * half
+          let py = s + Double(r) * half
+          guard let (u, v) = invertBilinear(cx, cy, px, py, slack: slack) else { continue }
+          let n = 4 * (r * nodesX + c)
+          nodes[n] = Double(i) + u
+          nodes[n + 1] = Double(j) + v
+          let w00 = (1 - u) * (1 - v)
+          let w10 = u * (1 - v)
+          let w01 = (1 - u) * v
+          let w11 = u * v
+          nodes[n + 2] = w00 * cosAz[k00] + w10 * cosAz[k10] + w01 * cosAz[k01] + w11 * cosAz[k11]
+          nodes[n + 3] = w00 * sinAz[k00] + w10 * sinAz[k10] + w01 * sinAz[k01] + w11 * sinAz[k11]
         }
+      }
+    }
+    for j in 0..<(ny - 1) {
+      for i in 0..<(nx - 1) { fill(cell: i, j, margin: 0, slack: 1e-9) }
+    }
+    // Border cells extend their maps a little outwards, so that table cells straddling the
+    // grid's edge interpolate smoothly (positions beyond the edge then get indices outside
+    // the grid and are reported missing by the sampler, not by a NaN table node).
+    for j in 0..<(ny - 1) {
+      for i in 0..<(nx - 1) where i == 0 || j == 0 || i == nx - 2 || j == ny - 2 {
+        fill(cell: i, j, margin: 2 * step, slack: 0.5)
       }
     }
     return LonLatLookupTable(
@@ -82,9 +95,9 @@ extension LonLatLookupTable {
 
   /// (u, v) in [0, 1]^2 with bilinear(corners; u, v) = (px, py), or nil when outside the cell.
   /// Corners are ordered (0,0), (1,0), (0,1), (1,1).
-  static func invertBilinear(_ x: [Double], _ y: [Double], _ px: Double, _ py: Double) -> (
-    Double, Double
-  )? {
+  static func invertBilinear(
+    _ x: [Double], _ y: [Double], _ px: Double, _ py: Double, slack: Double = 1e-9
+  ) -> (Double, Double)? {
     var u = 0.5
     var v = 0.5
     for _ in 0..<12 {
@@ -101,8 +114,7 @@ extension LonLatLookupTable {
       u -= (fx * yv - fy * xv) / det
       v -= (fy * xu - fx * yu) / det
     }
-    let eps = 1e-9
-    guard u >= -eps, u <= 1 + eps, v >= -eps, v <= 1 + eps else { return nil }
-    return (min(max(u, 0), 1), min(max(v, 0), 1))
+    guard u >= -slack, u <= 1 + slack, v >= -slack, v <= 1 + slack else { return nil }
+    return slack < 1e-6 ? (min(max(u, 0), 1), min(max(v, 0), 1)) : (u, v)
   }
 }

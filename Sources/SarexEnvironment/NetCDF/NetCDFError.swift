@@ -27,7 +27,7 @@ public enum NetCDFError: Error, CustomStringConvertible, Equatable {
     case .missingDimension(let path, let dimension):
       return "netCDF file \(path) has no dimension named '\(dimension)'."
     case .badHyperslab(let path, let variable, let detail):
-      return "Cannot read variable '\(variable)' of \(path): \(detail)."
+      return "Bad hyperslab for variable '\(variable)' of \(path): \(detail)."
     case .library(let path, let variable, let operation, let reason):
       let what = variable.map { "variable '\($0)' of " } ?? ""
       return "netCDF error in \(operation) on \(what)\(path): \(reason)."

@@ -80,7 +80,7 @@ extension NetCDFFile {
     _ values: [Double], to variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil
   ) throws(NetCDFError) {
     let s = start ?? [Int](repeating: 0, count: variable.dimensions.count)
-    let c = count ?? variable.shape
+    let c = count ?? wholeShape(of: variable, valueCount: values.count)
     guard c.reduce(1, *) == values.count else {
       throw .badHyperslab(
         path: path, variable: variable.name,
@@ -97,7 +97,7 @@ extension NetCDFFile {
     _ values: [Float], to variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil
   ) throws(NetCDFError) {
     let s = start ?? [Int](repeating: 0, count: variable.dimensions.count)
-    let c = count ?? variable.shape
+    let c = count ?? wholeShape(of: variable, valueCount: values.count)
     guard c.reduce(1, *) == values.count else {
       throw .badHyperslab(
         path: path, variable: variable.name,
@@ -107,6 +107,15 @@ extension NetCDFFile {
     try check(
       withNetCDF { nc_put_vara_float(id, variable.id, s, c, values) }, "nc_put_vara_float",
       variable: variable.name)
+  }
+
+  /// The shape of the whole variable, the unlimited dimension's length taken from the number
+  /// of values being written.
+  private func wholeShape(of variable: NetCDFVariable, valueCount: Int) -> [Int] {
+    let fixed = variable.dimensions.filter { !$0.isUnlimited }.map(\.length).reduce(1, *)
+    return variable.dimensions.map {
+      $0.isUnlimited ? (fixed > 0 ? valueCount / fixed : 0) : $0.length
+    }
   }
 
   /// Closes the file and renames it to the name given to `create`.
