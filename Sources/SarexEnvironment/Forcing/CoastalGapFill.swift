@@ -1,0 +1,108 @@
+/// Fills missing (NaN) grid cells near valid ones the way OpenDrift 1.14.12 does before
+/// interpolating, so values near the coast agree with it.
+///
+/// OpenDrift's `linearNDFast` interpolator: when the bilinear stencil of a particle touches a
+/// missing cell, the block is "expanded": every missing cell that has a valid cell among its
+/// 3 x 3 neighbours takes the largest of those neighbours' values (a grey dilation), repeated
+/// up to 10 times, and the particle is interpolated again on the expanded block. A filled cell
+/// never changes afterwards, so the result equals bilinear interpolation on a grid in which
+/// every missing cell within 10 dilation steps of the sea holds its dilation value; cells
+/// farther away stay NaN and the particle gets no value. This type precomputes that grid.
+///
+/// The schedule (which cells fill at which step, from which neighbours) depends only on where
+/// the missing cells are, usually the fixed land mask, so it is built once and reused for every
+/// time step with the same mask.
+struct CoastalGapFill {
+  /// OpenDrift gives up after this many expansions.
+  static let maximumSteps = 10
+
+  let nx: Int
+  let ny: Int
+  /// The missing cells of the mask this schedule was built for (to detect a change of mask).
+  let missing: [Int32]
+  /// Cells to fill, in order of fill step.
+  private let cells: [Int32]
+  /// For cell k, its source neighbours are `neighbours[starts[k] ..< starts[k + 1]]`.
+  private let starts: [Int32]
+  private let neighbours: [Int32]
+
+  /// Builds the schedule for the NaN pattern of `values` (row-major, `ny` rows of `nx`).
+  init(values: UnsafeBufferPointer<Float>, nx: Int, ny: Int) {
+    self.nx = nx
+    self.ny = ny
+    var level = [UInt8](repeating: 0, count: nx * ny)
+    var missing: [Int32] = []
+    for k in 0..<(nx * ny) where values[k].isNaN {
+      level[k] = UInt8.max
+      missing.append(Int32(k))
+    }
+    self.missing = missing
+    var cells: [Int32] = []
+    var starts: [Int32] = [0]
+    var neighbours: [Int32] = []
+    var remaining = missing
+    for step in 1...Self.maximumSteps {
+      var filledNow: [Int32] = []
+      var stillMissing: [Int32] = []
+      for cell in remaining {
+        let k = Int(cell)
+        let i = k % nx
+        let j = k / nx
+        var found = false
+        for dj in -1...1 {
+          let jj = j + dj
+          guard jj >= 0, jj < ny else { continue }
+          for di in -1...1 {
+            let ii = i + di
+            guard ii >= 0, ii < nx, di != 0 || dj != 0 else { continue }
+            let n = jj * nx + ii
+            if level[n] < UInt8(step) {
+              neighbours.append(Int32(n))
+              found = true
+            }
+          }
+        }
+        if found {
+          cells.append(cell)
+          starts.append(Int32(neighbours.count))
+          filledNow.append(cell)
+        } else {
+          stillMissing.append(cell)
+        }
+      }
+      for cell in filledNow { level[Int(cell)] = UInt8(step) }
+      remaining = stillMissing
+      if filledNow.isEmpty || remaining.isEmpty { break }
+    }
+    self.cells = cells
+    self.starts = starts
+    self.neighbours = neighbours
+  }
+
+  /// True when `values` has exactly the missing cells this schedule was built for.
+  func matches(_ values: UnsafeBufferPointer<Float>) -> Bool {
+    var count = 0
+    for k in 0..<values.count where values[k].isNaN {
+      guard count < missing.count, missing[count] == Int32(k) else { return false }
+      count += 1
+    }
+    return count == missing.count
+  }
+
+  /// Fills `values` in place (it must match this schedule).
+  func apply(to values: UnsafeMutableBufferPointer<Float>) {
+    cells.withUnsafeBufferPointer { cellP in
+      starts.withUnsafeBufferPointer { startP in
+        neighbours.withUnsafeBufferPointer { nbP in
+          for k in 0..<cellP.count {
+            var best = -Float.greatestFiniteMagnitude
+            for n in Int(startP[k])..<Int(startP[k + 1]) {
+              best = max(best, values[Int(nbP[n])])
+            }
+            values[Int(cellP[k])] = best
+          }
+        }
+      }
+    }
+  }
+}

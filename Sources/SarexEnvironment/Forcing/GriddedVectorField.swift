@@ -1,0 +1,161 @@
+import Foundation
+
+/// Wind at 10 m or surface current from a CF netCDF file, loaded whole into memory at open and
+/// sampled in batches exactly as OpenDrift 1.14.12 (`reader_netCDF_CF_generic`, `linearNDFast`)
+/// does: bilinear in grid-index space, missing cells near the coast filled by OpenDrift's
+/// dilation (`CoastalGapFill`), linear in time between the two bracketing file times in float32
+/// arithmetic, then grid-relative components rotated to east/north with OpenDrift's angle.
+///
+/// Positions outside the grid, times outside the file, and cells more than 10 dilation steps
+/// inland answer `valid = false`, never zero.
+public struct GriddedVectorField: VectorField {
+  /// Which field this is.
+  public let kind: VectorFieldKind
+  /// The file it was read from.
+  public let path: String
+  /// Names of the two component variables in the file (x or east, y or north).
+  public let componentNames: (x: String, y: String)
+  /// True when the file's components follow the grid axes and are rotated to east/north.
+  public let isGridRelative: Bool
+  /// Grid size.
+  public let nx: Int
+  public let ny: Int
+  /// Times of the file, seconds since 1970 UTC.
+  let times: [Double]
+  /// Component values (m/s, float32 like OpenDrift's blocks), [time][y][x], gap-filled.
+  let xComponent: [Float]
+  let yComponent: [Float]
+  let locator: Locator
+
+  enum Locator: Sendable {
+    case regular(RegularLonLatLocator)
+    case table(LonLatLookupTable)
+  }
+
+  /// OpenDrift's plausibility limits (`readers/basereader/consts.py`): values beyond are missing.
+  static func validMagnitude(_ kind: VectorFieldKind) -> Float {
+    kind == .wind10m ? 50 : 15
+  }
+
+  /// The file's times.
+  public var fileTimes: [Date] { times.map { Date(timeIntervalSince1970: $0) } }
+
+  public var timeCoverage: ClosedRange<Date>? {
+    Date(timeIntervalSince1970: times[0])...Date(timeIntervalSince1970: times[times.count - 1])
+  }
+
+  /// Opens `url`, finds the `kind` components by CF standard name, checks units, decodes time,
+  /// selects the level (10 m wind, shallowest current), reads all times and builds the grid
+  /// lookup. Throws `ForcingError` with a sentence naming the file and variable.
+  public init(url: URL, kind: VectorFieldKind) throws(ForcingError) {
+    do {
+      let file = try NetCDFFile(readingFrom: url)
+      try self.init(file: file, kind: kind)
+    } catch let error as ForcingError {
+      throw error
+    } catch let error as NetCDFError {
+      throw .netCDF(error)
+    } catch {
+      throw .unsupportedGrid(path: url.path, variable: "?", reason: "\(error)")
+    }
+  }
+
+  private init(file: NetCDFFile, kind: VectorFieldKind) throws {
+    let source = try CFVectorSource.discover(file: file, kind: kind)
+    let grid = try CFGrid.discover(file: file, variable: source.x)
+    self.kind = kind
+    path = file.path
+    componentNames = (source.x.name, source.y.name)
+    times = source.times
+    let dims = source.x.dimensions
+    nx = dims[dims.count - 1].length
+    ny = dims[dims.count - 2].length
+    switch grid {
+    case .regularLonLat(let lons, let lats):
+      guard lons.count == nx, lats.count == ny, nx >= 2, ny >= 2 else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: source.x.name,
+          reason: "longitude/latitude sizes do not match the variable")
+      }
+      locator = .regular(RegularLonLatLocator(longitudes: lons, latitudes: lats))
+      isGridRelative = false
+    case .projected(let x, let y, let definition):
+      let projection = try Projection(definition: definition, path: path)
+      guard
+        let table = LonLatLookupTable.projected(
+          x: x, y: y, projection: projection, gridRelative: source.isGridRelative)
+      else {
+        throw ForcingError.projection(
+          path: path, definition: definition,
+          reason: "the grid's corners do not map to longitude/latitude")
+      }
+      locator = .table(table)
+      isGridRelative = source.isGridRelative
+    case .curvilinear(let lons, let lats, let cnx, let cny):
+      guard
+        let table = LonLatLookupTable.curvilinear(
+          longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: source.isGridRelative)
+      else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: source.x.name, reason: "its 2-D longitude/latitude are not usable")
+      }
+      locator = .table(table)
+      isGridRelative = source.isGridRelative
+    }
+    xComponent = try Self.load(file: file, variable: source.x, source: source, kind: kind)
+    yComponent = try Self.load(file: file, variable: source.y, source: source, kind: kind)
+  }
+
+  /// Reads every time step of one component at the selected level, converts to m/s, masks
+  /// implausible values, and applies the coastal gap fill.
+  private static func load(
+    file: NetCDFFile, variable: NetCDFVariable, source: CFVectorSource, kind: VectorFieldKind
+  ) throws -> [Float] {
+    let dims = variable.dimensions
+    let nx = dims[dims.count - 1].length
+    let ny = dims[dims.count - 2].length
+    let plane = nx * ny
+    var all = [Float](repeating: .nan, count: plane * source.times.count)
+    var start = source.fixedIndices.map { max($0, 0) }
+    var count = [Int](repeating: 1, count: dims.count)
+    count[dims.count - 1] = nx
+    count[dims.count - 2] = ny
+    let limit = validMagnitude(kind)
+    let factor = Float(source.unitFactor)
+    var schedule: CoastalGapFill? = nil
+    for t in 0..<source.times.count {
+      start[source.timeDimension] = t
+      var slice = try file.readFloats(variable, start: start, count: count)
+      slice.withUnsafeMutableBufferPointer { values in
+        for k in 0..<values.count {
+          let v = factor == 1 ? values[k] : values[k] * factor
+          values[k] = abs(v) <= limit ? v : .nan
+        }
+      }
+      try slice.withUnsafeMutableBufferPointer { buffer in
+        let view = UnsafeBufferPointer(buffer)
+        if schedule?.matches(view) != true {
+          schedule = CoastalGapFill(values: view, nx: nx, ny: ny)
+        }
+        schedule?.apply(to: buffer)
+        try all.withUnsafeMutableBufferPointer { out in
+          guard let base = out.baseAddress, let from = buffer.baseAddress else {
+            throw ForcingError.unsupportedGrid(
+              path: file.path, variable: variable.name, reason: "empty grid")
+          }
+          (base + t * plane).update(from: from, count: plane)
+        }
+      }
+    }
+    return all
+  }
+
+  /// Throws unless the file covers `span` entirely. Call before a run.
+  public func validate(covering span: ClosedRange<Date>) throws(ForcingError) {
+    guard let available = timeCoverage, available.contains(span.lowerBound),
+      available.contains(span.upperBound)
+    else {
+      throw .timeNotCovered(path: path, requested: span, available: timeCoverage ?? span)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import CNetCDF
+import Foundation
+import Testing
+
+@testable import SarexEnvironment
+
+@Suite struct NetCDFFileTests {
+  @Test func missingFileErrorNamesTheFile() throws {
+    let url = URL(fileURLWithPath: "/nonexistent/wind.nc")
+    #expect(throws: NetCDFError.fileNotFound(path: "/nonexistent/wind.nc")) {
+      _ = try NetCDFFile(readingFrom: url)
+    }
+  }
+
+  @Test func textFileNamedNcIsRejectedWithTheFileName() throws {
+    let dir = try ForcingTestData.temporaryDirectory()
+    let url = dir.appendingPathComponent("corrupt.nc")
+    try "this is not netCDF\n".write(to: url, atomically: true, encoding: .utf8)
+    do {
+      _ = try NetCDFFile(readingFrom: url)
+      Issue.record("a text file opened as netCDF")
+    } catch {
+      guard case .cannotOpen(let path, _) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(path == url.path)
+      #expect(error.description.contains("corrupt.nc"))
+    }
+  }
+
+  @Test func dimensionsVariablesAndAttributesOfNorKyst() throws {
+    let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.norkyst))
+    let dims = try file.dimensions()
+    #expect(dims.map(\.name) == ["X", "Y", "depth", "time"])
+    #expect(dims.map(\.length) == [301, 201, 1, 67])
+    #expect(dims.first { $0.name == "time" }?.isUnlimited == true)
+    let u = try file.variable(named: "u")
+    #expect(u.shape == [67, 1, 201, 301])
+    #expect(u.type == NC_SHORT)
+    #expect(try file.text(attribute: "standard_name", of: u) == "x_sea_water_velocity")
+    #expect(try file.number(attribute: "scale_factor", of: u) == Double(Float(0.001)))
+    #expect(try file.text(attribute: "Conventions", of: nil) == "CF-1.4")
+    #expect(try file.text(attribute: "no_such_attribute", of: u) == nil)
+    #expect(throws: NetCDFError.missingVariable(path: file.path, variable: "w")) {
+      _ = try file.variable(named: "w")
+    }
+  }
+
+  @Test func packedShortsDecodeLikeXarrayAndFillBecomesNaN() throws {
+    let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.norkyst))
+    let u = try file.variable(named: "u")
+    let start = [5, 0, 0, 0]
+    let count = [1, 1, 201, 301]
+    let raw = try file.readRaw(u, start: start, count: count)
+    let floats = try file.readFloats(u, start: start, count: count)
+    let doubles = try file.readDoubles(u, start: start, count: count)
+    var filled = 0
+    for k in raw.indices {
+      if raw[k] == -32767 {
+        filled += 1
+        #expect(floats[k].isNaN && doubles[k].isNaN)
+      } else {
+        #expect(floats[k] == Float(raw[k]) * Float(0.001))
+        #expect(abs(doubles[k] - raw[k] * Double(Float(0.001))) < 1e-12)
+      }
+    }
+    #expect(filled > 1000 && filled < raw.count / 2)  // land cells of the fjord coast
+  }
+
+  @Test func hyperslabOutsideTheVariableIsAnError() throws {
+    let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.arome))
+    let x = try file.variable(named: "x_wind_10m")
+    #expect(throws: NetCDFError.self) {
+      _ = try file.readFloats(x, start: [66, 0, 0], count: [2, 151, 81])
+    }
+  }
+
+  @Test func writtenFileReadsBackWithAttributes() throws {
+    let dir = try ForcingTestData.temporaryDirectory()
+    let url = dir.appendingPathComponent("roundtrip.nc")
+    let file = try NetCDFFile.create(url)
+    let t = try file.defineDimension("time", length: nil)
+    let n = try file.defineDimension("n", length: 3)
+    let v = try file.defineVariable("speed", type: NC_SHORT, dimensions: [t, n], deflateLevel: 4)
+    try file.setAttribute("units", text: "m s-1", on: v)
+    try file.setAttribute("scale_factor", numbers: [0.5], type: NC_FLOAT, on: v)
+    try file.setAttribute("_FillValue", numbers: [-1], type: NC_SHORT, on: v)
+    try file.endDefinitions()
+    try file.write([2, -1, 6, 8, 10, 12] as [Double], to: v, start: [0, 0], count: [2, 3])
+    try file.finish()
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+    let back = try NetCDFFile(readingFrom: url)
+    let speed = try back.variable(named: "speed")
+    #expect(speed.shape == [2, 3])
+    #expect(try back.text(attribute: "units", of: speed) == "m s-1")
+    let values = try back.readFloats(speed)
+    #expect(values[0] == 1 && values[1].isNaN && values[5] == 6)
+  }
+}
