@@ -2,9 +2,9 @@ import ArgumentParser
 
 /// The `sarex` command-line tool: one entry point to drift, plan, exercise and serve.
 @main
-struct Sarex: AsyncParsableCommand {
+struct Sarex: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sarex",
     abstract: "Maritime search and rescue: drift prediction, search planning, exercises.",
-    subcommands: [])
+    subcommands: [DemoCommand.self, DriftCommand.self, ClassesCommand.self])
 }

@@ -1,0 +1,230 @@
+import Foundation
+import SarexDrift
+import SarexEnvironment
+import SarexFormats
+import SarexGeo
+
+/// Runs one drift from a resolved ``DriftRunSpec``: opens the forcing and the coastline, checks the
+/// seeds, steps the ensemble and writes every requested product.
+struct DriftRunner {
+  var spec: DriftRunSpec
+  var outputs: DriftOutputPaths
+  /// Draw a progress line on a terminal.
+  var showsProgress = true
+
+  /// What a finished run hands to its caller (the planner continues from the final ensemble).
+  struct Result {
+    var ensemble: ParticleEnsemble
+    var summaries: EnsembleSummaryTable
+    var land: GSHHGLandMask?
+    var wallSeconds: Double
+  }
+
+  func run() throws -> Result {
+    let started = Date()
+    var ensemble = try describe { try spec.seeding.makeEnsemble() }
+    let wind = try describe { try GriddedVectorField(url: spec.windURL, kind: .wind10m) }
+    let current = try describe {
+      try GriddedVectorField(url: spec.currentURL, kind: .surfaceCurrent)
+    }
+    let config = spec.configuration
+    let end = config.start.addingTimeInterval(config.duration)
+    let span = min(config.start, end)...max(config.start, end)
+    try describe { try wind.validate(covering: span) }
+    try describe { try current.validate(covering: span) }
+
+    var land: GSHHGLandMask?
+    if let letter = spec.landResolution, let resolution = GSHHGResolution(name: letter) {
+      let region = landRegion(ensemble: ensemble, durationSeconds: abs(config.duration))
+      land = try describe { try GSHHGLandMask(region: region, resolution: resolution) }
+    }
+    if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
+
+    let simulation = DriftSimulation(
+      wind: wind, current: current, land: land.map { $0 as any LandMask } ?? NoLand(),
+      configuration: config)
+    try describe { try simulation.validate() }
+
+    let writer = try outputs.trajectories.map { path in
+      try describe {
+        try TrajectoryWriter(
+          path: path, particleCount: ensemble.count, weights: ensemble.weights,
+          metadata: TrajectoryFileMetadata(
+            title: "Sarex Leeway drift: \(spec.name)", calculationStepSeconds: config.timeStep,
+            outputStepSeconds: config.outputStep,
+            extraAttributes: [("seed", "\(config.randomSeed)")]))
+      }
+    }
+    var summaries = EnsembleSummaryTable()
+    let progress = ProgressLine(
+      label: "drift", enabled: showsProgress && isatty(STDERR_FILENO) == 1)
+    try describe {
+      try simulation.run(
+        &ensemble,
+        observer: { output in
+          try output.ensemble.withColumns { c in
+            let lon = c.longitudeDegrees
+            let lat = c.latitudeDegrees
+            let status = c.status
+            summaries.append(
+              EnsembleSummary(
+                time: output.time, startTime: config.start, longitudesDegrees: lon,
+                latitudesDegrees: lat, statusCodes: status))
+            try writer?.append(
+              time: output.time, longitudesDegrees: lon, latitudesDegrees: lat,
+              statusCodes: status)
+          }
+        },
+        progress: { p in progress.update(p.fraction, detail: UTCDateParser.string(p.time)) })
+    }
+    progress.finish()
+    try describe { try writer?.close() }
+    if let path = outputs.summary { try describe { try summaries.write(to: path) } }
+    try writeFinalPositions(ensemble)
+    let areas = try writeContainment(ensemble)
+    try writeMaps(ensemble, summaries: summaries, areas: areas, land: land)
+    return Result(
+      ensemble: ensemble, summaries: summaries, land: land,
+      wallSeconds: Date().timeIntervalSince(started))
+  }
+
+  /// The coastline region: the seeds' box widened by how far anything could drift (2 m/s for the
+  /// whole run, at most 10 degrees), so every particle stays inside it.
+  private func landRegion(ensemble: ParticleEnsemble, durationSeconds: Double) -> LonLatBox {
+    let lons = ensemble.longitudesDegrees
+    let lats = ensemble.latitudesDegrees
+    let south = lats.min() ?? 0
+    let north = lats.max() ?? 0
+    let reachDegrees = min(10, max(0.5, 2 * durationSeconds / 111_000))
+    let cosLat = max(0.1, cos(max(abs(south), abs(north)) * .pi / 180))
+    return LonLatBox(
+      westDegrees: (lons.min() ?? 0) - reachDegrees / cosLat,
+      eastDegrees: (lons.max() ?? 0) + reachDegrees / cosLat,
+      southDegrees: max(-90, south - reachDegrees), northDegrees: min(90, north + reachDegrees))
+  }
+
+  /// A seed on land is a mistake in the case, not something to drift: say which one.
+  private func checkSeedsAreAtSea(ensemble: ParticleEnsemble, land: GSHHGLandMask) throws {
+    for scenario in spec.seeding.scenarios {
+      let centres: [GeoPoint]
+      switch scenario.geometry {
+      case .point(let p, _, _): centres = [p]
+      case .cone(let a, let b, _, _, _): centres = [a, b]
+      case .polygon: centres = []
+      }
+      for p in centres where land.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
+      {
+        throw CLIError(
+          "The seed '\(scenario.name)' at \(p) is on land (GSHHG coastline); give a position at sea."
+        )
+      }
+    }
+    let onLand = ensemble.statuses.indices.filter { i in
+      let p = ensemble.position(at: i)
+      return land.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
+    }.count
+    if onLand == ensemble.count {
+      throw CLIError("Every seeded particle is on land (GSHHG coastline); move the seeds to sea.")
+    }
+  }
+
+  private func writeFinalPositions(_ ensemble: ParticleEnsemble) throws {
+    guard let path = outputs.finalPositions else { return }
+    let statuses = ensemble.statuses
+    var features: [GeoJSONFeature] = []
+    for status in ParticleStatus.allCases {
+      let points = statuses.indices.filter { statuses[$0] == status }.map {
+        ensemble.position(at: $0)
+      }
+      guard !points.isEmpty else { continue }
+      features.append(
+        GeoJSONFeature(
+          geometry: .multiPoint(points),
+          properties: [
+            ("status", .string(status.description)), ("count", .number(Double(points.count))),
+          ]))
+    }
+    try describe { try GeoJSONWriter().write(features, to: path) }
+  }
+
+  private func writeContainment(_ ensemble: ParticleEnsemble) throws -> [ContainmentArea] {
+    let areas = ContainmentArea.areas(
+      longitudesDegrees: ensemble.longitudesDegrees, latitudesDegrees: ensemble.latitudesDegrees,
+      status: ensemble.statuses, weights: ensemble.weights)
+    guard let path = outputs.containment else { return areas }
+    let features = areas.map { area in
+      GeoJSONFeature(
+        geometry: .multiPolygon(area.multiPolygonRings),
+        properties: [
+          ("containment", .number(area.fraction)),
+          ("area_nm2", .number(area.areaSquareMeters / (1852 * 1852))),
+          ("contained_fraction", .number(area.containedFraction)),
+        ])
+    }
+    try describe { try GeoJSONWriter().write(features, to: path) }
+    return areas
+  }
+
+  private func writeMaps(
+    _ ensemble: ParticleEnsemble, summaries: EnsembleSummaryTable, areas: [ContainmentArea],
+    land: GSHHGLandMask?
+  ) throws {
+    guard !outputs.maps.isEmpty else { return }
+    let lons = ensemble.longitudesDegrees
+    let lats = ensemble.latitudesDegrees
+    let points = zip(lons, lats).map { GeoPoint(longitudeDegrees: $0, latitudeDegrees: $1) }
+    let centroids = summaries.rows.compactMap { row -> GeoPoint? in
+      guard let lon = row.meanLongitudeActiveDegrees, let lat = row.meanLatitudeActiveDegrees
+      else { return nil }
+      return GeoPoint(longitudeDegrees: lon, latitudeDegrees: lat)
+    }
+    guard let box = MapBox.enclosing(points + centroids, marginFraction: 0.15) else { return }
+    var layers: [MapLayer] = []
+    if let land {
+      let shore = land.shorelines(
+        in: LonLatBox(
+          westDegrees: box.westDegrees, eastDegrees: box.eastDegrees,
+          southDegrees: box.southDegrees, northDegrees: box.northDegrees))
+      layers.append(.coastline(lines: shore))
+    }
+    for area in areas.sorted(by: { $0.fraction > $1.fraction }) {
+      layers.append(
+        .polygons(
+          area.multiPolygonRings, fill: area.fraction > 0.6 ? "#fdae6b" : "#e6550d",
+          stroke: "#a63603", label: "\(Int(area.fraction * 100)) % containment"))
+    }
+    layers.append(
+      .points(
+        longitudesDegrees: lons, latitudesDegrees: lats, codes: ensemble.statuses.map(\.rawValue),
+        categories: [
+          MapPointCategory(code: ParticleStatus.active.rawValue, label: "active", color: "#1f77b4"),
+          MapPointCategory(
+            code: ParticleStatus.stranded.rawValue, label: "stranded", color: "#d62728"),
+          MapPointCategory(
+            code: ParticleStatus.missingData.rawValue, label: "missing data", color: "#7f7f7f"),
+        ]))
+    layers.append(.track(centroids, label: "centroid track"))
+    let hours = Int((abs(spec.configuration.duration) / 3600).rounded())
+    let map = SVGMap(
+      box: box, title: "\(spec.name): \(ensemble.count) particles after \(hours) h",
+      layers: layers)
+    for path in outputs.maps {
+      if path.lowercased().hasSuffix(".png") {
+        try describe { try map.writePNG(to: path) }
+      } else {
+        try describe { try map.writeSVG(to: path) }
+      }
+    }
+  }
+}
+
+/// Runs `body` and turns any library error into a ``CLIError`` with its own sentence.
+func describe<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as CLIError {
+    throw error
+  } catch {
+    throw CLIError("\(error)")
+  }
+}
