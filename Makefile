@@ -1,7 +1,7 @@
 # Sarex: the two set-up commands are `make demo` and `make test` (see README.md).
 # Each installs the Debian packages it needs when they are missing.
 
-DEBS := libnetcdf-dev netcdf-bin libproj-dev proj-data
+DEBS := libnetcdf-dev netcdf-bin libproj-dev proj-data gmt-gshhg-full imagemagick
 SWIFT ?= swift
 OUT ?= out/demo
 
