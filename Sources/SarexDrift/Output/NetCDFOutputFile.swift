@@ -1,5 +1,6 @@
 import CNetCDF
 import Foundation
+import SarexEnvironment
 import Synchronization
 
 /// Why a NetCDF output file could not be written; names the file and netCDF-C's reason.
@@ -156,35 +157,5 @@ struct NetCDFOutputFile {
   /// Closes without reporting: for abandoning a file after an error.
   func abandon() {
     _ = NetCDFLibrary.withLock { nc_close(ncid) }
-  }
-}
-
-/// The process-wide lock around netCDF-C, which is not thread-safe.
-enum NetCDFLibrary {
-  private static let mutex = Mutex(())
-
-  /// HDF5's `H5Eset_auto2`, found at run time (libhdf5 is loaded with libnetcdf). netCDF-C turns
-  /// HDF5's error printing off only on the thread that initialised it; Debian's HDF5 keeps that
-  /// setting per thread, so on other threads HDF5 prints "HDF5-DIAG" stacks for errors netCDF-C
-  /// expects and handles (probing optional attributes). Calling it with no handler on the current
-  /// thread silences them.
-  private static let setAutomaticErrorPrinting:
-    (@convention(c) (Int64, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32)? = {
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "H5Eset_auto2") else {
-        return nil
-      }
-      return unsafeBitCast(
-        symbol,
-        to: (@convention(c) (Int64, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32)
-          .self)
-    }()
-
-  /// Runs `body` (which calls netCDF-C) while no other thread is in netCDF-C, with HDF5's error
-  /// printing off on this thread (errors reach us as netCDF status codes instead).
-  static func withLock<T>(_ body: () throws -> T) rethrows -> T {
-    try mutex.withLock { _ in
-      _ = setAutomaticErrorPrinting?(0, nil, nil)  // 0 is H5E_DEFAULT
-      return try body()
-    }
   }
 }

@@ -14,35 +14,34 @@ final class GSHHGNetCDFFile {
     guard FileManager.default.fileExists(atPath: path) else {
       throw .fileMissing(path: path, resolution: resolution)
     }
-    Self.silenceHDF5ErrorPrintingOnThisThread()
     var id: Int32 = 0
-    let status = nc_open(path, NC_NOWRITE, &id)
+    let status = NetCDFLibrary.withLock { nc_open(path, NC_NOWRITE, &id) }
     guard status == NC_NOERR else {
       throw .unreadable(path: path, reason: Self.message(status))
     }
     ncid = id
   }
 
-  deinit { nc_close(ncid) }
+  deinit { _ = NetCDFLibrary.withLock { nc_close(ncid) } }
 
   /// True when the file has a variable of this name.
   func has(_ name: String) -> Bool {
     var varid: Int32 = 0
-    return nc_inq_varid(ncid, name, &varid) == NC_NOERR
+    return NetCDFLibrary.withLock { nc_inq_varid(ncid, name, &varid) } == NC_NOERR
   }
 
   /// The length of a one-dimensional variable.
   func length(of name: String) throws(GSHHGError) -> Int {
     let varid = try variable(name)
     var ndims: Int32 = 0
-    try check(nc_inq_varndims(ncid, varid, &ndims), name)
+    try check(NetCDFLibrary.withLock { nc_inq_varndims(ncid, varid, &ndims) }, name)
     guard ndims == 1 else {
       throw .malformed(path: path, detail: "variable \(name) has \(ndims) dimensions, expected 1")
     }
     var dimid: Int32 = 0
-    try check(nc_inq_vardimid(ncid, varid, &dimid), name)
+    try check(NetCDFLibrary.withLock { nc_inq_vardimid(ncid, varid, &dimid) }, name)
     var length = 0
-    try check(nc_inq_dimlen(ncid, dimid, &length), name)
+    try check(NetCDFLibrary.withLock { nc_inq_dimlen(ncid, dimid, &length) }, name)
     return length
   }
 
@@ -79,7 +78,7 @@ final class GSHHGNetCDFFile {
     var s = start
     var c = count
     let status = values.withUnsafeMutableBufferPointer { buffer in
-      get(ncid, varid, &s, &c, buffer.baseAddress!)
+      NetCDFLibrary.withLock { get(ncid, varid, &s, &c, buffer.baseAddress!) }
     }
     try check(status, "\(name)[\(start)..<\(start + count)]")
     return values
@@ -87,7 +86,7 @@ final class GSHHGNetCDFFile {
 
   private func variable(_ name: String) throws(GSHHGError) -> Int32 {
     var varid: Int32 = 0
-    guard nc_inq_varid(ncid, name, &varid) == NC_NOERR else {
+    guard NetCDFLibrary.withLock({ nc_inq_varid(ncid, name, &varid) }) == NC_NOERR else {
       throw .malformed(path: path, detail: "variable \(name) is missing")
     }
     return varid
@@ -97,17 +96,6 @@ final class GSHHGNetCDFFile {
     guard status == NC_NOERR else {
       throw .unreadable(path: path, reason: "reading \(what): \(Self.message(status))")
     }
-  }
-
-  /// netCDF-C turns off HDF5's printing of its internal error stack, but HDF5 keeps that switch
-  /// per thread, so on any thread but the first netCDF-4 reads print pages of expected,
-  /// harmless "HDF5-DIAG" lookups of optional attributes to stderr. Turn it off here too.
-  /// HDF5 is already loaded (netCDF-C links it), so the symbol is looked up rather than linked;
-  /// `H5E_DEFAULT` is 0 and `hid_t` is 64-bit since HDF5 1.10.
-  private static func silenceHDF5ErrorPrintingOnThisThread() {
-    typealias SetAuto = @convention(c) (Int64, OpaquePointer?, UnsafeMutableRawPointer?) -> Int32
-    guard let symbol = dlsym(nil, "H5Eset_auto2") else { return }
-    _ = unsafeBitCast(symbol, to: SetAuto.self)(0, nil, nil)
   }
 
   private static func message(_ status: Int32) -> String {

@@ -8,13 +8,23 @@ import Synchronization
 /// and calls are short (one read or one metadata query each), so contention is negligible.
 let netCDFLibraryLock = Mutex(())
 
+/// The one process-wide lock around netCDF-C: every module that calls netCDF-C (forcing reader,
+/// coastline reader, trajectory writer) goes through it, or parallel use crashes.
+public enum NetCDFLibrary {
+  /// Runs `body` (which calls netCDF-C) while no other thread is in netCDF-C, with HDF5's error
+  /// printing off on this thread (errors come back as netCDF status codes instead).
+  public static func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    try netCDFLibraryLock.withLock { _ in
+      silenceHDF5Diagnostics()
+      return try body()
+    }
+  }
+}
+
 /// Runs one netCDF-C call under the library lock and returns its status.
 @inline(__always)
 func withNetCDF(_ body: () -> Int32) -> Int32 {
-  netCDFLibraryLock.withLock { _ in
-    silenceHDF5Diagnostics()
-    return body()
-  }
+  NetCDFLibrary.withLock(body)
 }
 
 /// HDF5's `H5Eset_auto2`, looked up at run time in the HDF5 library that netCDF-C loads.
