@@ -28,7 +28,16 @@ warnings.filterwarnings("ignore")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import summary_stats  # noqa: E402
 
-import opendrift  # noqa: E402
+import opendrift  # noqa: E402,F401
+
+
+def opendrift_version():
+    """The installed distribution's version (opendrift.__version__ of 1.14.12 still says 1.14.11)."""
+    import importlib.metadata
+
+    return importlib.metadata.version("opendrift")
+
+
 from opendrift.models.leeway import Leeway  # noqa: E402
 from opendrift.readers import reader_netCDF_CF_generic  # noqa: E402
 
@@ -203,7 +212,7 @@ def per_particle(case):
         "jibe_probability_per_hour_per_particle_case": 0.0,
         "jibe_probability_per_hour_statistical_case": 0.04,
         "land_mask": "GSHHG full resolution level 1 (roaring-landmask 0.11.0)",
-        "opendrift_version": opendrift.__version__,
+        "opendrift_version": opendrift_version(),
         "random_seed": 0,
     }
     scenario.update(spec)
