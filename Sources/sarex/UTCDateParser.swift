@@ -18,9 +18,10 @@ struct UTCDateParser {
       let formatter = DateFormatter()
       formatter.locale = Locale(identifier: "en_US_POSIX")
       formatter.timeZone = TimeZone(identifier: "UTC")
+      let zoneless = candidate.hasSuffix("Z") ? String(candidate.dropLast()) : candidate
       for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH", "yyyy-MM-dd"] {
         formatter.dateFormat = format
-        if let d = formatter.date(from: candidate) { return d }
+        if let d = formatter.date(from: zoneless) { return d }
       }
     }
     return nil

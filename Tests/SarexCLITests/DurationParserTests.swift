@@ -24,6 +24,7 @@ import Testing
   #expect(UTCDateParser.date("2015-11-16T00:00:00Z") == expected)
   #expect(UTCDateParser.date("2015-11-16T00:00:00") == expected)
   #expect(UTCDateParser.date("2015-11-16 00:00") == expected)
+  #expect(UTCDateParser.date("2015-11-16T00:00Z") == expected)
   #expect(UTCDateParser.date("2015-11-16T01:00:00+01:00") == expected)
   #expect(UTCDateParser.date("16 Nov 2015") == nil)
   #expect(UTCDateParser.string(expected) == "2015-11-16T00:00:00Z")
