@@ -34,42 +34,46 @@ extension GriddedVectorField {
       ok.update(repeating: false, count: n)
       return
     }
-    let plane = nx * ny
-    xComponent.withUnsafeBufferPointer { xs in
-      yComponent.withUnsafeBufferPointer { ys in
-        guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
-        let slices = TimeSlices(
-          xBefore: xBase + b.before * plane, xAfter: xBase + b.after * plane,
-          yBefore: yBase + b.before * plane, yAfter: yBase + b.after * plane,
-          wBefore: b.wBefore, wAfter: b.wAfter)
-        switch locator {
-        case .regular(let l):
+    values.withUnsafeBufferPointer { data in
+      guard let base = data.baseAddress else { return }
+      let slices = TimeSlices(
+        base: UnsafeRawPointer(base), nodeStride: timeSlots &* 8, offset: b.before &* 8,
+        wBefore: b.wBefore, wAfter: b.wAfter, exact: b.wAfter == 0)
+      switch locator {
+      case .regular(let l):
+        Self.kernel(
+          l, n: n, lon: lon, lat: lat, slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok
+        )
+      case .table(let table):
+        table.coefficients.withUnsafeBufferPointer { coefficients in
           Self.kernel(
-            l, n: n, lon: lon, lat: lat, slices: slices, nx: nx, ny: ny, east: e, north: no,
-            valid: ok)
-        case .table(let table):
-          table.nodes.withUnsafeBufferPointer { nodes in
-            Self.kernel(
-              LonLatLookupTable.View(table: table, nodes: nodes), n: n, lon: lon, lat: lat,
-              slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok)
-          }
+            LonLatLookupTable.View(table: table, coefficients: coefficients), n: n, lon: lon,
+            lat: lat, slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok)
         }
       }
     }
   }
 
-  /// The two time slices of both components and their weights.
+  /// Where the bracketing times are in the node-major data, and their weights.
   struct TimeSlices {
-    let xBefore: UnsafePointer<Float>
-    let xAfter: UnsafePointer<Float>
-    let yBefore: UnsafePointer<Float>
-    let yAfter: UnsafePointer<Float>
+    /// Start of the data.
+    let base: UnsafeRawPointer
+    /// Bytes from one grid node's series to the next.
+    let nodeStride: Int
+    /// Bytes from a node's series start to (x, y) at the time before.
+    let offset: Int
     let wBefore: Float
     let wAfter: Float
+    /// The request is exactly a file time: use that time only (NaN after it must not leak in).
+    let exact: Bool
   }
 
-  /// The sampling loop, compiled once per locator type: no allocation, no trapping conversion,
-  /// no branch on the grid kind per particle.
+  /// Particles per block: each block is located first, then sampled, in two short loops
+  /// whose iterations the processor can overlap (one long loop body was latency-bound).
+  static let blockSize = 256
+
+  /// The sampling loops, compiled once per locator type: no heap allocation (the block scratch
+  /// is on the stack), no trapping conversion, no branch on the grid kind per particle.
   @inline(__always)
   static func kernel<L: GridLocator>(
     _ locator: L, n: Int, lon: UnsafePointer<Double>, lat: UnsafePointer<Double>,
@@ -78,40 +82,64 @@ extension GriddedVectorField {
   ) {
     let maxI = Double(nx - 1)
     let maxJ = Double(ny - 1)
-    for k in 0..<n {
-      let p = locator.locate(longitude: lon[k], latitude: lat[k])
-      let inGrid = p.inside && p.i >= 0 && p.i <= maxI && p.j >= 0 && p.j <= maxJ
-      let fi = clamp0(p.i, maxI)
-      let fj = clamp0(p.j, maxJ)
-      let i0 = clampedFloorIndex(fi)
-      let j0 = clampedFloorIndex(fj)
-      let i1 = min(i0 &+ 1, nx &- 1)
-      let j1 = min(j0 &+ 1, ny &- 1)
-      let wx1 = fi - Double(i0)
-      let wy1 = fj - Double(j0)
-      let wx0 = 1 - wx1
-      let wy0 = 1 - wy1
-      let k00 = j0 &* nx &+ i0
-      let k10 = j0 &* nx &+ i1
-      let k01 = j1 &* nx &+ i0
-      let k11 = j1 &* nx &+ i1
-      // Bilinear in double, stored as float32: scipy's map_coordinates on a float32 block.
-      @inline(__always) func bilinear(_ g: UnsafePointer<Float>) -> Float {
-        let a = Double(g[k00]) * wy0 * wx0 + Double(g[k10]) * wy0 * wx1
-        let b = Double(g[k01]) * wy1 * wx0 + Double(g[k11]) * wy1 * wx1
-        return Float(a + b)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * blockSize) { scratch in
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: blockSize) { insideScratch in
+        let gi = scratch.baseAddress.unsafelyUnwrapped
+        let gj = gi + blockSize
+        let gc = gj + blockSize
+        let gs = gc + blockSize
+        let gin = insideScratch.baseAddress.unsafelyUnwrapped
+        var first = 0
+        while first < n {
+          let count = min(blockSize, n &- first)
+          for k in 0..<count {
+            let p = locator.locate(longitude: lon[first &+ k], latitude: lat[first &+ k])
+            gi[k] = p.i
+            gj[k] = p.j
+            gc[k] = p.cosAzimuth
+            gs[k] = p.sinAzimuth
+            gin[k] = p.inside && p.i >= 0 && p.i <= maxI && p.j >= 0 && p.j <= maxJ
+          }
+          for k in 0..<count {
+            let fi = clamp0(gi[k], maxI)
+            let fj = clamp0(gj[k], maxJ)
+            let i0 = clampedFloorIndex(fi)
+            let j0 = clampedFloorIndex(fj)
+            let i1 = min(i0 &+ 1, nx &- 1)
+            let j1 = min(j0 &+ 1, ny &- 1)
+            let wx1 = fi - Double(i0)
+            let wy1 = fj - Double(j0)
+            let wx0 = 1 - wx1
+            let wy0 = 1 - wy1
+            let k00 = j0 &* nx &+ i0
+            let k10 = j0 &* nx &+ i1
+            let k01 = j1 &* nx &+ i0
+            let k11 = j1 &* nx &+ i1
+            // Bilinear in double on (x before, y before, x after, y after) at once, each rounded
+            // to float32: scipy's map_coordinates on OpenDrift's float32 blocks.
+            @inline(__always) func node(_ c: Int) -> SIMD4<Double> {
+              SIMD4<Double>(
+                s.base.loadUnaligned(
+                  fromByteOffset: c &* s.nodeStride &+ s.offset, as: SIMD4<Float>.self))
+            }
+            let top = node(k00) * (wy0 * wx0) + node(k10) * (wy0 * wx1)
+            let bottom = node(k01) * (wy1 * wx0) + node(k11) * (wy1 * wx1)
+            let r = SIMD4<Float>(top + bottom)
+            // Linear in time in float32 arithmetic, as numpy does with float32 blocks.
+            let u = s.exact ? r[0] : r[0] * s.wBefore + r[2] * s.wAfter
+            let v = s.exact ? r[1] : r[1] * s.wBefore + r[3] * s.wAfter
+            let good = gin[k] && u == u && v == v
+            let ud = Double(u)
+            let vd = Double(v)
+            let e = ud * gc[k] + vd * gs[k]
+            let nn = vd * gc[k] - ud * gs[k]
+            east[first &+ k] = good ? e : 0
+            north[first &+ k] = good ? nn : 0
+            valid[first &+ k] = good
+          }
+          first &+= count
+        }
       }
-      // Linear in time in float32 arithmetic, as numpy does with float32 blocks.
-      let u = bilinear(s.xBefore) * s.wBefore + bilinear(s.xAfter) * s.wAfter
-      let v = bilinear(s.yBefore) * s.wBefore + bilinear(s.yAfter) * s.wAfter
-      let good = inGrid && u == u && v == v
-      let ud = Double(u)
-      let vd = Double(v)
-      let e = ud * p.cosAzimuth + vd * p.sinAzimuth
-      let nn = vd * p.cosAzimuth - ud * p.sinAzimuth
-      east[k] = good ? e : 0
-      north[k] = good ? nn : 0
-      valid[k] = good
     }
   }
 }

@@ -22,9 +22,12 @@ public struct GriddedVectorField: VectorField {
   public let ny: Int
   /// Times of the file, seconds since 1970 UTC.
   let times: [Double]
-  /// Component values (m/s, float32 like OpenDrift's blocks), [time][y][x], gap-filled.
-  let xComponent: [Float]
-  let yComponent: [Float]
+  /// Component values (m/s, float32 like OpenDrift's blocks), gap-filled, laid out
+  /// [y][x][time][component] with one extra copy of the last time: the four numbers a grid
+  /// node contributes to a sample (x and y at the two bracketing times) are contiguous.
+  let values: [Float]
+  /// Time slots per node (file times + 1).
+  let timeSlots: Int
   let locator: Locator
 
   enum Locator: Sendable {
@@ -102,20 +105,27 @@ public struct GriddedVectorField: VectorField {
       locator = .table(table)
       isGridRelative = source.isGridRelative
     }
-    xComponent = try Self.load(file: file, variable: source.x, source: source, kind: kind)
-    yComponent = try Self.load(file: file, variable: source.y, source: source, kind: kind)
+    timeSlots = source.times.count + 1
+    var values = [Float](repeating: .nan, count: nx * ny * timeSlots * 2)
+    try Self.load(
+      file: file, variable: source.x, source: source, kind: kind, component: 0, into: &values)
+    try Self.load(
+      file: file, variable: source.y, source: source, kind: kind, component: 1, into: &values)
+    self.values = values
   }
 
   /// Reads every time step of one component at the selected level, converts to m/s, masks
-  /// implausible values, and applies the coastal gap fill.
+  /// implausible values, applies the coastal gap fill and stores it into `values`.
   private static func load(
-    file: NetCDFFile, variable: NetCDFVariable, source: CFVectorSource, kind: VectorFieldKind
-  ) throws -> [Float] {
+    file: NetCDFFile, variable: NetCDFVariable, source: CFVectorSource, kind: VectorFieldKind,
+    component: Int, into values: inout [Float]
+  ) throws {
     let dims = variable.dimensions
     let nx = dims[dims.count - 1].length
     let ny = dims[dims.count - 2].length
     let plane = nx * ny
-    var all = [Float](repeating: .nan, count: plane * source.times.count)
+    let nt = source.times.count
+    let slots = nt + 1
     var start = source.fixedIndices.map { max($0, 0) }
     var count = [Int](repeating: 1, count: dims.count)
     count[dims.count - 1] = nx
@@ -123,31 +133,28 @@ public struct GriddedVectorField: VectorField {
     let limit = validMagnitude(kind)
     let factor = Float(source.unitFactor)
     var schedule: CoastalGapFill? = nil
-    for t in 0..<source.times.count {
+    for t in 0..<nt {
       start[source.timeDimension] = t
       var slice = try file.readFloats(variable, start: start, count: count)
-      slice.withUnsafeMutableBufferPointer { values in
-        for k in 0..<values.count {
-          let v = factor == 1 ? values[k] : values[k] * factor
-          values[k] = abs(v) <= limit ? v : .nan
+      slice.withUnsafeMutableBufferPointer { buffer in
+        for k in 0..<plane {
+          let v = factor == 1 ? buffer[k] : buffer[k] * factor
+          buffer[k] = abs(v) <= limit ? v : .nan
         }
-      }
-      try slice.withUnsafeMutableBufferPointer { buffer in
         let view = UnsafeBufferPointer(buffer)
         if schedule?.matches(view) != true {
           schedule = CoastalGapFill(values: view, nx: nx, ny: ny)
         }
         schedule?.apply(to: buffer)
-        try all.withUnsafeMutableBufferPointer { out in
-          guard let base = out.baseAddress, let from = buffer.baseAddress else {
-            throw ForcingError.unsupportedGrid(
-              path: file.path, variable: variable.name, reason: "empty grid")
+        values.withUnsafeMutableBufferPointer { out in
+          for k in 0..<plane {
+            let value = buffer[k]
+            out[(k * slots + t) * 2 + component] = value
+            if t == nt - 1 { out[(k * slots + nt) * 2 + component] = value }
           }
-          (base + t * plane).update(from: from, count: plane)
         }
       }
     }
-    return all
   }
 
   /// Throws unless the file covers `span` entirely. Call before a run.

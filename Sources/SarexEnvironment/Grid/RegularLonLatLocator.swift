@@ -22,7 +22,7 @@ struct RegularLonLatLocator: GridLocator {
 
   @inline(__always)
   func locate(longitude: Double, latitude: Double) -> GridPosition {
-    let wrapped = longitude - 360 * ((longitude - windowWest) / 360).rounded(.down)
+    let wrapped = longitude - 360 * ((longitude - windowWest) * (1.0 / 360)).rounded(.down)
     return GridPosition(
       i: (wrapped - firstLongitude) * longitudeScale, j: (latitude - firstLatitude) * latitudeScale,
       cosAzimuth: 1, sinAzimuth: 0, inside: true)

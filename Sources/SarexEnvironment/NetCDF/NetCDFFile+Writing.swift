@@ -131,5 +131,6 @@ extension NetCDFFile {
     } catch {
       throw .library(path: finalURL.path, variable: nil, operation: "rename", reason: "\(error)")
     }
+    isFinished = true
   }
 }

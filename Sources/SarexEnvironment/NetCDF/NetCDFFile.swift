@@ -35,6 +35,8 @@ public final class NetCDFFile {
   private var isOpen = true
   /// For files made by `create`: the name the finished file gets.
   var finalURL: URL? = nil
+  /// Set by `finish()` once the file has its final name.
+  var isFinished = false
 
   /// Opens an existing file for reading.
   public init(readingFrom url: URL) throws(NetCDFError) {
@@ -68,6 +70,8 @@ public final class NetCDFFile {
       let id = ncid
       _ = withNetCDF { nc_close(id) }
     }
+    // A file from `create` that was never finished is left-over temporary output.
+    if finalURL != nil, !isFinished { try? FileManager.default.removeItem(atPath: path) }
   }
 
   /// Closes the file now, reporting errors (for writers: flushing may fail on a full disk).
