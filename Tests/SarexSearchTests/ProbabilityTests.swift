@@ -94,3 +94,37 @@ import Testing
     }
   }
 }
+
+@Suite struct PlanPOSTests {
+  /// POS of a plan over periods, sum w (1 - pFail (1 - POD)) / sum w, equals the cumulative POS
+  /// after the search is applied; a geographic grid's cells add up to the area they cover.
+  @Test func planPOSMatchesTheUpdateAndGeographicCellsHaveTheirArea() throws {
+    var particles = try snapshot(
+      plane: testPlane, xy: [(0, 0), (2000, 0), (4000, 0)], weights: [0.5, 0.3, 0.2])
+    try particles.applyUnsuccessfulSearch(pod: [0.6, 0, 0])
+    let planned = try particles.cumulativePOS(adding: [0.2, 0.5, 0])
+    try particles.applyUnsuccessfulSearch(pod: [0.2, 0.5, 0])
+    #expect(abs(planned - particles.cumulativePOS) < 1e-15)
+    #expect(abs(planned - (0.5 * (1 - 0.4 * 0.8) + 0.3 * 0.5)) < 1e-15)
+    let grid = try POCGrid(particles: particles, geometry: .geographic(cellSizeDegrees: 1))
+    // One degree by one degree at 60.5 N: about 111.2 km x 54.8 km.
+    let area = grid.cellAreaSquareMetres(row: 0)
+    #expect(abs(area / 1e6 - 111.19 * 111.19 * cos(60.5 * .pi / 180)) / (area / 1e6) < 0.005)
+  }
+}
+
+@Suite struct ZeroSweepWidthTests {
+  /// A sweep width of 0 (a PIW from 3000 ft in the tables) detects nothing, on every curve.
+  @Test func zeroSweepWidthDetectsNothing() throws {
+    let particles = try snapshot(plane: testPlane, xy: [(0, 0), (10, 0)])
+    let leg = SweepLeg(
+      start: testPlane.unproject(x: 0, y: -1000), end: testPlane.unproject(x: 0, y: 1000),
+      startTime: testEpoch, endTime: testEpoch.addingTimeInterval(100))
+    for curve in [LateralRangeCurve.definiteRange, .inverseCube, .fitted(peakPOD: 0.9)] {
+      let track = try DetectionTrack(name: "z", legs: [leg], sweepWidthsMetres: [0], curve: curve)
+      #expect(
+        try DetectionEvaluator(particles: particles, plane: testPlane)
+          .probabilityOfDetection(track: track) == [0, 0])
+    }
+  }
+}

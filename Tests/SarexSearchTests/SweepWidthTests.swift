@@ -120,3 +120,16 @@ import Testing
     }
   }
 }
+
+@Suite struct SweepWidthForParticlesTests {
+  /// A helicopter at 500 ft, 10 NM visibility, calm: PIW 0.1 NM, a deep-ballast 4-14 person raft
+  /// (RAFT-4 row) 2.2 NM, both at 90 kt (speed factor 1); in metres for a detection track.
+  @Test func widthsFollowTheLeewayClassesOfTheEnsemble() throws {
+    let tables = try SweepWidthTables.bundled()
+    let helicopter = try #require(try SearchUnitCatalogue.defaults().unit("helicopter"))
+    let w = try tables.sweepWidthsMetres(
+      leewayClasses: ["PIW-1", "LIFE-RAFT-DB-11"], unit: helicopter, visibilityNM: 10,
+      windKnots: 5, seaHeightMetres: 0.3, fatigued: false)
+    #expect(abs(w[0] - 0.1 * 1852) < 1e-9 && abs(w[1] - 2.2 * 1852) < 1e-9)
+  }
+}

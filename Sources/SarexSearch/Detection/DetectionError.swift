@@ -17,7 +17,7 @@ public enum DetectionError: Error, Equatable, CustomStringConvertible {
     case .legTimeReversed(let t, let leg):
       "Track '\(t)', leg \(leg): the end time is before the start time."
     case .invalidSweepWidth(let t, let i, let v):
-      "Track '\(t)': sweep width \(i) is \(v) m; expected a positive number of metres."
+      "Track '\(t)': sweep width \(i) is \(v) m; expected a finite number of metres >= 0."
     case .missingCategory(let t, let c, let n):
       "Track '\(t)' gives \(n) sweep width(s) but a particle has search-object category \(c)."
     case .invalidCurve(let text): text

@@ -185,6 +185,7 @@ public struct DetectionEvaluator: Sendable {
   ) {
     for i in range {
       let w = b.widths[Int(cats?[i] ?? 0)]
+      if w <= 0 { continue }  // the unit cannot detect this object at all
       let px = b.xs[i]
       let py = b.ys[i]
       let vx = b.vxs[i]

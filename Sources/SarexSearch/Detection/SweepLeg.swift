@@ -23,7 +23,7 @@ public struct DetectionTrack: Sendable, Hashable {
   /// A name for errors and reports (call sign, sortie).
   public var name: String
   public var legs: [SweepLeg]
-  /// Corrected sweep width per search-object category, metres.
+  /// Corrected sweep width per search-object category, metres (0: the unit cannot see it).
   public var sweepWidthsMetres: [Double]
   public var curve: LateralRangeCurve
   /// Along-track distance within which two closest approaches of this track to one particle are
@@ -43,7 +43,7 @@ public struct DetectionTrack: Sendable, Hashable {
     guard !sweepWidthsMetres.isEmpty else {
       throw .invalidSweepWidth(track: name, index: 0, value: 0)
     }
-    if let i = sweepWidthsMetres.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+    if let i = sweepWidthsMetres.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
       throw .invalidSweepWidth(track: name, index: i, value: sweepWidthsMetres[i])
     }
     try curve.validate()

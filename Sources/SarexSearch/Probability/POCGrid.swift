@@ -105,6 +105,18 @@ public struct POCGrid: Sendable {
     }
   }
 
+  /// Area of the cells of a row, square metres (rows differ only on a geographic grid).
+  public func cellAreaSquareMetres(row: Int) -> Double {
+    switch geometry {
+    case .plane(_, let s): return s * s
+    case .geographic(let s):
+      let r = SearchPlane.earthRadiusMetres
+      let south = (originY + Double(row) * s) * .pi / 180
+      let north = south + s * .pi / 180
+      return r * r * (s * .pi / 180) * abs(sin(north) - sin(south))
+    }
+  }
+
   /// POC of one cell; 0 outside the grid.
   public subscript(column: Int, row: Int) -> Double {
     guard column >= 0, column < columns, row >= 0, row < rows else { return 0 }

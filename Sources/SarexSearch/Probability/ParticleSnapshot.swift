@@ -97,6 +97,21 @@ public struct ParticleSnapshot: Sendable {
     return found / total
   }
 
+  /// Cumulative POS if a search with this per-particle POD is added and fails or succeeds:
+  /// sum w (1 - pFail (1 - POD)) / sum w. This is the POS of a plan over all periods so far.
+  public func cumulativePOS(adding pod: [Double]) throws(ProbabilityError) -> Double {
+    guard pod.count == count else {
+      throw .countMismatch(field: "pod", expected: count, actual: pod.count)
+    }
+    var found = 0.0
+    var total = 0.0
+    for i in weights.indices {
+      found += weights[i] * (1 - pFail[i] * (1 - pod[i]))
+      total += weights[i]
+    }
+    return found / total
+  }
+
   /// Probability of success a search with the given per-particle POD would add now, conditional
   /// on the object not having been found so far: sum w pFail POD / sum w pFail.
   public func conditionalPOS(pod: [Double]) throws(ProbabilityError) -> Double {

@@ -278,3 +278,26 @@ public struct CorrectedSweepWidth: Sendable, Hashable {
   public var fatigueFactor: Double
   public var sweepWidthNM: Double
 }
+
+extension SweepWidthTables {
+  /// Corrected sweep widths of one unit, metres, for each Leeway class of an ensemble (in the
+  /// order of the classes, i.e. indexed like `ParticleSnapshot.categoryIndices`), ready for a
+  /// `DetectionTrack`.
+  /// - Throws: `SweepWidthError` if a class has no visual row or the conditions are outside the
+  ///   tables (visibility, altitude).
+  public func sweepWidthsMetres(
+    leewayClasses: [String], unit: SearchUnit, visibilityNM: Double, windKnots: Double,
+    seaHeightMetres: Double, fatigued: Bool
+  ) throws(SweepWidthError) -> [Double] {
+    var out: [Double] = []
+    for code in leewayClasses {
+      let object = try object(forLeewayClass: code)
+      let w = try correctedSweepWidth(
+        object: object, platform: unit.kind.sweepWidthPlatform, heightFeet: unit.searchAltitudeFeet,
+        speedKnots: unit.searchSpeedKnots, visibilityNM: visibilityNM, windKnots: windKnots,
+        seaHeightMetres: seaHeightMetres, fatigued: fatigued)
+      out.append(w.sweepWidthNM * 1852)
+    }
+    return out
+  }
+}
