@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "SarexFormats", dependencies: ["SarexGeo"]),
     .target(
       name: "SarexSearch",
-      dependencies: ["SarexGeo", "SarexDrift"],
+      dependencies: ["SarexGeo", "SarexDrift", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources")],
       swiftSettings: kernelSettings),
     .executableTarget(

@@ -1,1 +1,0 @@
-// The SarexSearch module; see ../../README.md and DESIGN in the repository notes.
