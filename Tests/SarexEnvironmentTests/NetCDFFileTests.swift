@@ -33,10 +33,11 @@ import Testing
     let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.norkyst))
     let dims = try file.dimensions()
     #expect(dims.map(\.name) == ["X", "Y", "depth", "time"])
-    #expect(dims.map(\.length) == [301, 201, 1, 67])
+    // The shipped crop of NorKyst-800 (data/README.md): 261 x 142 points, 67 hours.
+    #expect(dims.map(\.length) == [261, 142, 1, 67])
     #expect(dims.first { $0.name == "time" }?.isUnlimited == true)
     let u = try file.variable(named: "u")
-    #expect(u.shape == [67, 1, 201, 301])
+    #expect(u.shape == [67, 1, 142, 261])
     #expect(u.type == NC_SHORT)
     #expect(try file.text(attribute: "standard_name", of: u) == "x_sea_water_velocity")
     #expect(try file.number(attribute: "scale_factor", of: u) == Double(Float(0.001)))
@@ -51,7 +52,7 @@ import Testing
     let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.norkyst))
     let u = try file.variable(named: "u")
     let start = [5, 0, 0, 0]
-    let count = [1, 1, 201, 301]
+    let count = [1, 1, u.shape[2], u.shape[3]]
     let raw = try file.readRaw(u, start: start, count: count)
     let floats = try file.readFloats(u, start: start, count: count)
     let doubles = try file.readDoubles(u, start: start, count: count)
