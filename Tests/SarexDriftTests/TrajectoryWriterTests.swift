@@ -1,5 +1,6 @@
 import CNetCDF
 import Foundation
+import SarexEnvironment
 import Testing
 
 @testable import SarexDrift
