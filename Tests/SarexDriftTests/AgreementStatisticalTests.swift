@@ -28,6 +28,11 @@ import Testing
 ///   and jibing make it non-Gaussian); for the difference of two runs
 ///   `se = a sqrt((kappa - 1)/4 (1/n_S + 1/n_O))`; floor 1 m plus 0.5 % (the eigen-decomposition
 ///   of a nearly round cloud biases the larger axis up and the smaller down by ~ a/sqrt(n)).
+/// - Azimuth of the major axis: in the ellipse's frame (u major, v minor) a sampling error e in
+///   the covariance s_uv turns the axis by e / (l1 - l2) radians (l = a^2, b^2), and
+///   `Var(s_uv) = E[u^2 v^2] / n` (measured on the Sarex cloud), so
+///   `se = sqrt(E[u^2 v^2] (1/n_S + 1/n_O)) / (l1 - l2)`; compared (modulo 180 degrees) only where
+///   5 se is below 20 degrees (a nearly round cloud has no defined axis); floor 0.5 degree.
 ///
 /// The Sarex side runs `particles` (below) particles: a debug build moves about
 /// a few million particle steps per second, so 20,000 particles x 396 steps keep each case
@@ -36,45 +41,53 @@ import Testing
   static let particles = 20_000
   static let standardErrors = 5.0
 
-  /// One hour's Sarex summary with the kurtosis of the active cloud along both ellipse axes.
+  /// One hour's Sarex summary with the higher moments of the active cloud in the ellipse's axes.
   struct SarexHour {
     var summary: EnsembleSummary
-    var kurtosisMajor: Double
-    var kurtosisMinor: Double
+    var moments: AxisMoments
   }
 
-  /// Kurtosis mu4 / sigma^4 of the active particles projected on the major and minor axes of
-  /// `summary`'s ellipse, on the same WGS 84 tangent plane as the summary (doc section 7).
-  static func kurtosis(_ c: ParticleEnsemble.Columns, _ summary: EnsembleSummary) -> (
-    Double, Double
-  ) {
-    guard let lon0 = summary.meanLongitudeActiveDegrees,
-      let lat0 = summary.meanLatitudeActiveDegrees, let azimuth = summary.majorAxisAzimuthDegrees
-    else { return (3, 3) }
-    let a = 6_378_137.0
-    let f = 1 / 298.257_223_563
-    let e2 = f * (2 - f)
-    let phi = lat0 * .pi / 180
-    let w = 1 - e2 * sin(phi) * sin(phi)
-    let kx = .pi / 180 * a / w.squareRoot() * cos(phi)
-    let ky = .pi / 180 * a * (1 - e2) / (w * w.squareRoot())
-    let (sa, ca) = (sin(azimuth * .pi / 180), cos(azimuth * .pi / 180))
-    var m2 = (0.0, 0.0)
-    var m4 = (0.0, 0.0)
-    for i in 0..<c.status.count where c.status[i] == ParticleStatus.active.rawValue {
-      let x = (c.longitudeDegrees[i] - lon0) * kx
-      let y = (c.latitudeDegrees[i] - lat0) * ky
-      let u = x * sa + y * ca
-      let v = x * ca - y * sa
-      m2.0 += u * u
-      m2.1 += v * v
-      m4.0 += u * u * u * u
-      m4.1 += v * v * v * v
+  /// Moments of the active particles projected on the major (u) and minor (v) axes of the
+  /// summary's ellipse, on the same WGS 84 tangent plane as the summary (doc section 7): the
+  /// kurtosis `mu4 / sigma^4` along each axis and `E[u^2 v^2]` (m^4), which give the sampling
+  /// errors of the axes and of the azimuth.
+  struct AxisMoments {
+    var kurtosisMajor = 3.0
+    var kurtosisMinor = 3.0
+    var meanU2V2 = 0.0
+
+    init() {}
+
+    init(_ c: ParticleEnsemble.Columns, _ summary: EnsembleSummary) {
+      guard let lon0 = summary.meanLongitudeActiveDegrees,
+        let lat0 = summary.meanLatitudeActiveDegrees,
+        let azimuth = summary.majorAxisAzimuthDegrees, summary.activeCount > 0
+      else { return }
+      let a = 6_378_137.0
+      let f = 1 / 298.257_223_563
+      let e2 = f * (2 - f)
+      let phi = lat0 * .pi / 180
+      let w = 1 - e2 * sin(phi) * sin(phi)
+      let kx = .pi / 180 * a / w.squareRoot() * cos(phi)
+      let ky = .pi / 180 * a * (1 - e2) / (w * w.squareRoot())
+      let (sa, ca) = (sin(azimuth * .pi / 180), cos(azimuth * .pi / 180))
+      var (u2, v2, u4, v4, u2v2) = (0.0, 0.0, 0.0, 0.0, 0.0)
+      for i in 0..<c.status.count where c.status[i] == ParticleStatus.active.rawValue {
+        let x = (c.longitudeDegrees[i] - lon0) * kx
+        let y = (c.latitudeDegrees[i] - lat0) * ky
+        let u = x * sa + y * ca
+        let v = x * ca - y * sa
+        u2 += u * u
+        v2 += v * v
+        u4 += u * u * u * u
+        v4 += v * v * v * v
+        u2v2 += u * u * v * v
+      }
+      let n = Double(summary.activeCount)
+      if u2 > 0 { kurtosisMajor = n * u4 / (u2 * u2) }
+      if v2 > 0 { kurtosisMinor = n * v4 / (v2 * v2) }
+      meanU2V2 = u2v2 / n
     }
-    // The counts cancel in mu4 / mu2^2 up to a factor n.
-    let n = Double(summary.activeCount)
-    func k(_ m2: Double, _ m4: Double) -> Double { m2 > 0 ? n * m4 / (m2 * m2) : 3 }
-    return (k(m2.0, m4.0), k(m2.1, m4.1))
   }
 
   static func runSarex(_ scenario: AgreementFixtures.Scenario) throws -> [SarexHour] {
@@ -104,8 +117,7 @@ import Testing
         let s = EnsembleSummary(
           time: output.time, startTime: start, longitudesDegrees: c.longitudeDegrees,
           latitudesDegrees: c.latitudeDegrees, statusCodes: c.status)
-        let (kMajor, kMinor) = kurtosis(c, s)
-        hours.append(SarexHour(summary: s, kurtosisMajor: kMajor, kurtosisMinor: kMinor))
+        hours.append(SarexHour(summary: s, moments: AxisMoments(c, s)))
       }
     }
     return hours
@@ -116,10 +128,12 @@ import Testing
     var fraction = (ratio: 0.0, hour: 0, text: "")
     var centroid = (ratio: 0.0, hour: 0, text: "")
     var axes = (ratio: 0.0, hour: 0, text: "")
+    var azimuth = (ratio: 0.0, hour: 0, text: "")
 
     var description: String {
       "fractions \(fraction.text) at hour \(fraction.hour); centroid \(centroid.text) at hour "
-        + "\(centroid.hour); axes \(axes.text) at hour \(axes.hour)"
+        + "\(centroid.hour); axes \(axes.text) at hour \(axes.hour); azimuth \(azimuth.text) at "
+        + "hour \(azimuth.hour)"
     }
   }
 
@@ -172,7 +186,8 @@ import Testing
       }
       // Ellipse axes.
       for (name, o, x, kappa) in [
-        ("semi-major", aO, aS, h.kurtosisMajor), ("semi-minor", bO, bS, h.kurtosisMinor),
+        ("semi-major", aO, aS, h.moments.kurtosisMajor),
+        ("semi-minor", bO, bS, h.moments.kurtosisMinor),
       ] {
         let relative = k * ((max(kappa, 1) - 1) / 4 * inverseCounts).squareRoot() + 0.005
         let tolerance = relative * o + 1
@@ -182,6 +197,20 @@ import Testing
           tolerance, kappa)
         #expect(ratio <= 1, "hour \(r.hour): \(text)")
         if ratio > worst.axes.ratio { worst.axes = (ratio, r.hour, text) }
+      }
+      // Azimuth of the major axis, where the cloud is elongated enough for it to be defined.
+      guard let thetaO = r.azimuthDegrees, let thetaS = s.majorAxisAzimuthDegrees else { continue }
+      let split = aS * aS - bS * bS
+      let se = (h.moments.meanU2V2 * inverseCounts).squareRoot() / split * 180 / .pi
+      guard split > 0, k * se < 20 else { continue }
+      let tolerance = k * se + 0.5
+      let difference = abs(thetaS - thetaO).truncatingRemainder(dividingBy: 180)
+      let angle = min(difference, 180 - difference)
+      let text = String(
+        format: "%.2f deg vs OpenDrift %.2f deg (tolerance %.2f deg)", thetaS, thetaO, tolerance)
+      #expect(angle <= tolerance, "hour \(r.hour): azimuth \(text)")
+      if angle / tolerance > worst.azimuth.ratio {
+        worst.azimuth = (angle / tolerance, r.hour, text)
       }
     }
     print("Agreement statistical, \(caseName) forcing, \(particles) Sarex particles: \(worst)")
