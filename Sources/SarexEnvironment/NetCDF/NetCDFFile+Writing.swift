@@ -79,13 +79,7 @@ extension NetCDFFile {
   public func write(
     _ values: [Double], to variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil
   ) throws(NetCDFError) {
-    let s = start ?? [Int](repeating: 0, count: variable.dimensions.count)
-    let c = count ?? wholeShape(of: variable, valueCount: values.count)
-    guard c.reduce(1, *) == values.count else {
-      throw .badHyperslab(
-        path: path, variable: variable.name,
-        detail: "\(values.count) values do not fill a hyperslab of \(c)")
-    }
+    let (s, c) = try hyperslab(of: variable, valueCount: values.count, start: start, count: count)
     let id = ncid
     try check(
       withNetCDF { nc_put_vara_double(id, variable.id, s, c, values) }, "nc_put_vara_double",
@@ -96,17 +90,25 @@ extension NetCDFFile {
   public func write(
     _ values: [Float], to variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil
   ) throws(NetCDFError) {
-    let s = start ?? [Int](repeating: 0, count: variable.dimensions.count)
-    let c = count ?? wholeShape(of: variable, valueCount: values.count)
-    guard c.reduce(1, *) == values.count else {
-      throw .badHyperslab(
-        path: path, variable: variable.name,
-        detail: "\(values.count) values do not fill a hyperslab of \(c)")
-    }
+    let (s, c) = try hyperslab(of: variable, valueCount: values.count, start: start, count: count)
     let id = ncid
     try check(
       withNetCDF { nc_put_vara_float(id, variable.id, s, c, values) }, "nc_put_vara_float",
       variable: variable.name)
+  }
+
+  /// The hyperslab `values` fill: the given start and count, or the whole variable.
+  private func hyperslab(
+    of variable: NetCDFVariable, valueCount: Int, start: [Int]?, count: [Int]?
+  ) throws(NetCDFError) -> (start: [Int], count: [Int]) {
+    let s = start ?? [Int](repeating: 0, count: variable.dimensions.count)
+    let c = count ?? wholeShape(of: variable, valueCount: valueCount)
+    guard c.reduce(1, *) == valueCount else {
+      throw .badHyperslab(
+        path: path, variable: variable.name,
+        detail: "\(valueCount) values do not fill a hyperslab of \(c)")
+    }
+    return (s, c)
   }
 
   /// The shape of the whole variable, the unlimited dimension's length taken from the number
