@@ -186,3 +186,18 @@ private func piw() throws -> LeewayClass { try LeewayCatalogue.standard().lookup
   #expect(a.leewayState(at: 17) == b.leewayState(at: 17))
   #expect(a.longitudesDegrees != c.longitudesDegrees)
 }
+
+/// Before any search, every particle's cumulative probability of failure is 1 (POS 0).
+@Test func seededParticlesStartWithProbabilityOfFailureOne() throws {
+  let catalogue = try LeewayCatalogue.standard()
+  let scenario = SeedScenario(
+    name: "LKP",
+    geometry: .point(
+      GeoPoint(longitudeDegrees: 4, latitudeDegrees: 60.2), radiusMetres: 500,
+      distribution: .gaussian),
+    releaseStart: Date(timeIntervalSince1970: 1_447_632_000), particleCount: 1_000,
+    objectClass: try catalogue.lookup("PIW-1"))
+  let ensemble = try Seeding(scenario, randomSeed: 7).makeEnsemble()
+  #expect(ensemble.pFail.count == 1_000)
+  #expect(ensemble.pFail.allSatisfy { $0 == 1 })
+}

@@ -66,6 +66,8 @@ final class ParticleColumns: @unchecked Sendable {
     classIndex = ints()
     weight = doubles()
     pFail = doubles()
+    // No search has failed yet: every hypothesis is still fully undetected.
+    pFail.update(repeating: 1, count: max(count, 1))
     downwindSlope = doubles()
     downwindOffset = doubles()
     downwindEpsilon = doubles()
