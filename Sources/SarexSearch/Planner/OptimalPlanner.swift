@@ -10,7 +10,8 @@ import SarexGeo
 /// cloud, centred on the densest cells of the probability it would still find (the posterior
 /// times what the other units miss), or set flush against the other units' areas. A candidate is
 /// scored by the closed-form POD of a parallel sweep at its coverage (`LateralRangeCurve`) for
-/// each particle inside it, with the particles moved to the middle of the unit's sortie relative to
+/// each particle inside it (the spacing that fills the unit's time, turns included), with the
+/// particles moved to the middle of the unit's sortie relative to
 /// the drifting datum. Units are placed greedily by marginal POS, largest effort first; then
 /// improvement passes re-place each unit given the others (new candidates and local moves:
 /// shifts of a quarter or half side, 20 % smaller or larger) until nothing improves or the time
@@ -54,14 +55,13 @@ enum OptimalPlanner {
     for k in c.units.indices {
       guard let b = search.boxes[k] else { continue }
       let centre = PlanePoint(east: c.meanX, north: c.meanY) + b.cu * along + b.cv * across
-      let area = 4 * b.hu * b.hv
       choices.append(
         SortieBuilder.Choice(
           unitIndex: k,
           area: PlaneRectangle(
             centreX: centre.east, centreY: centre.north, bearing: search.bearing,
             length: 2 * b.hu, width: 2 * b.hv),
-          trackSpacing: area / (c.units[k].speedMetresPerSecond * c.units[k].searchSeconds)))
+          trackSpacing: c.units[k].fillingTrackSpacing(length: 2 * b.hu, width: 2 * b.hv)))
     }
     return Outcome(choices: choices, passes: passes, scored: search.scored)
   }
@@ -107,8 +107,7 @@ enum OptimalPlanner {
 
     /// POD of a parallel sweep by unit k at coverage W_c / S, per category.
     func categoryPOD(_ k: Int, _ box: Box) -> [Double] {
-      let u = c.units[k]
-      let spacing = 4 * box.hu * box.hv / (u.speedMetresPerSecond * u.searchSeconds)
+      let spacing = c.units[k].fillingTrackSpacing(length: 2 * box.hu, width: 2 * box.hv)
       return c.widths[k].map { w in
         let coverage = w / spacing
         return c.conditions.curve.parallelSweepPOD(coverage: coverage)
@@ -178,10 +177,12 @@ enum OptimalPlanner {
           // Flush against the other units' areas, on each side.
           for j in self.boxes.indices where j != k {
             guard let o = self.boxes[j] else { continue }
-            boxes.append(Box(cu: o.cu + o.hu + hu, cv: o.cv, hu: hu, hv: hv))
-            boxes.append(Box(cu: o.cu - o.hu - hu, cv: o.cv, hu: hu, hv: hv))
-            boxes.append(Box(cu: o.cu, cv: o.cv + o.hv + hv, hu: hu, hv: hv))
-            boxes.append(Box(cu: o.cu, cv: o.cv - o.hv - hv, hu: hu, hv: hv))
+            let gap =
+              c.units[k].unit.kind.isAircraft && c.units[j].unit.kind.isAircraft ? 1853.0 : 0
+            boxes.append(Box(cu: o.cu + o.hu + hu + gap, cv: o.cv, hu: hu, hv: hv))
+            boxes.append(Box(cu: o.cu - o.hu - hu - gap, cv: o.cv, hu: hu, hv: hv))
+            boxes.append(Box(cu: o.cu, cv: o.cv + o.hv + hv + gap, hu: hu, hv: hv))
+            boxes.append(Box(cu: o.cu, cv: o.cv - o.hv - hv - gap, hu: hu, hv: hv))
           }
         }
       }
@@ -199,9 +200,20 @@ enum OptimalPlanner {
       return boxes
     }
 
+    /// No overlap with another unit's area; aircraft areas also kept 1 NM apart, so that no
+    /// aircraft has to leave its best altitude for the 500 ft separation of adjacent areas.
     func feasible(_ k: Int, _ box: Box) -> Bool {
+      let air = c.units[k].unit.kind.isAircraft
       for j in boxes.indices where j != k {
-        if let o = boxes[j], o.overlaps(box) { return false }
+        guard let o = boxes[j] else { continue }
+        if o.overlaps(box) { return false }
+        if air, c.units[j].unit.kind.isAircraft {
+          let gap = 1852.0 / 2
+          let wide = Box(cu: box.cu, cv: box.cv, hu: box.hu + gap, hv: box.hv + gap)
+          if wide.overlaps(Box(cu: o.cu, cv: o.cv, hu: o.hu + gap, hv: o.hv + gap)) {
+            return false
+          }
+        }
       }
       guard c.isLand != nil else { return true }
       let along = PlanePoint.unit(bearing: bearing)

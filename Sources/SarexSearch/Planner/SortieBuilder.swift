@@ -23,6 +23,60 @@ struct SortieBuilder {
     var seconds: Double
   }
 
+  /// Sweep widths of unit k flown at an altitude (its own widths when not tabulated there).
+  func widthsAt(_ k: Int, altitudeMetres: Double) -> [Double] {
+    let u = context.units[k]
+    guard abs(altitudeMetres - u.unit.searchAltitudeFeet * 0.3048) > 1 else {
+      return context.widths[k]
+    }
+    var flown = u.unit
+    flown.searchAltitudeFeet = altitudeMetres / 0.3048
+    let c = context.conditions
+    return
+      (try? context.tables.sweepWidthsMetres(
+        leewayClasses: c.leewayClasses, unit: flown, visibilityNM: c.visibilityNM,
+        windKnots: c.windKnots, seaHeightMetres: c.seaHeightMetres, fatigued: c.fatigued))
+      ?? context.widths[k]
+  }
+
+  /// Altitudes for the aircraft (`Deconfliction.assignAltitudes`, 500 ft between adjacent
+  /// areas). The aircraft served later is the one moved, so several priority orders are tried
+  /// (as given, reversed, each aircraft last) and the one keeping the most sweep rate is kept:
+  /// sum of W V T, W the probability-weighted sweep width at the assigned altitude.
+  func assignAltitudes(_ requests: [AltitudeRequest], units: [Int]) throws(PlannerError)
+    -> [Double]
+  {
+    guard !requests.isEmpty else { return [] }
+    var orders = [Array(requests.indices), Array(requests.indices.reversed())]
+    for i in requests.indices { orders.append(requests.indices.filter { $0 != i } + [i]) }
+    var best: (value: Double, altitudes: [Double])?
+    for order in orders {
+      let assigned = try PlannerError.wrap {
+        try Deconfliction.assignAltitudes(order.map { requests[$0] })
+      }
+      var altitudes = [Double](repeating: 0, count: requests.count)
+      for (position, r) in order.enumerated() { altitudes[r] = assigned[position].altitude }
+      var value = 0.0
+      for r in requests.indices {
+        let k = units[r]
+        let w = widthsAt(k, altitudeMetres: altitudes[r])
+        let mean = weightedMean(w)
+        value += mean * context.units[k].speedMetresPerSecond * context.units[k].searchSeconds
+      }
+      if best.map({ value > $0.value + 1e-9 }) ?? true { best = (value, altitudes) }
+    }
+    return best?.altitudes ?? []
+  }
+
+  /// Probability-weighted mean over categories of per-category values.
+  func weightedMean(_ perCategory: [Double]) -> Double {
+    var s = 0.0
+    for i in context.probabilities.indices {
+      s += context.probabilities[i] * perCategory[context.categories[i]]
+    }
+    return s
+  }
+
   func build(_ choices: [Choice], checkLand: Bool = true) throws(PlannerError) -> Result {
     let c = context
     let t0 = c.periodStart
@@ -55,27 +109,15 @@ struct SortieBuilder {
         AltitudeRequest(area: assigned, preferredAltitude: u.unit.searchAltitudeFeet * 0.3048))
       requestUnit.append(n)
     }
-    let altitudes = try PlannerError.wrap { try Deconfliction.assignAltitudes(requests) }
-    var altitudeOf = [Int: Double]()
-    for (r, n) in requestUnit.enumerated() { altitudeOf[n] = altitudes[r].altitude }
+    let altitudeOf = try assignAltitudes(requests, units: requestUnit.map { choices[$0].unitIndex })
+      .enumerated().reduce(into: [Int: Double]()) { $0[requestUnit[$1.offset]] = $1.element }
 
     var sorties: [PlannedSortie] = []
     for (n, choice) in choices.enumerated() {
       let k = choice.unitIndex
       let u = c.units[k]
       let altitude = altitudeOf[n]
-      var widths = c.widths[k]
-      if let altitude, abs(altitude - u.unit.searchAltitudeFeet * 0.3048) > 1 {
-        var flown = u.unit
-        flown.searchAltitudeFeet = altitude / 0.3048
-        if let w = try? c.tables.sweepWidthsMetres(
-          leewayClasses: c.conditions.leewayClasses, unit: flown,
-          visibilityNM: c.conditions.visibilityNM, windKnots: c.conditions.windKnots,
-          seaHeightMetres: c.conditions.seaHeightMetres, fatigued: c.conditions.fatigued)
-        {
-          widths = w
-        }
-      }
+      let widths = altitude.map { widthsAt(k, altitudeMetres: $0) } ?? c.widths[k]
       let start = u.commenceTime(periodStart: t0)
       // The area at the commence time: moved with the datum since the reference time.
       let moved = areas[n].shifted(by: start.timeIntervalSince(t0) * c.drift)
