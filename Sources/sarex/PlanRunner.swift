@@ -12,6 +12,8 @@ struct PlanRunner {
   /// Output folder for the plan's products (the drift's go there too).
   var folder: String
   var showsProgress = true
+  /// Also write the drift's trajectory file (the demo does).
+  var writesTrajectories = false
 
   struct Result {
     var periods: [PeriodResult]
@@ -37,7 +39,7 @@ struct PlanRunner {
       references.append((outputTime(k), outputTime(neighbour)))
     }
     var paths = try DriftOutputPaths.standard(in: folder)
-    paths.trajectories = nil
+    if !writesTrajectories { paths.trajectories = nil }
     var runner = DriftRunner(spec: planCase.drift, outputs: paths)
     runner.showsProgress = showsProgress
     runner.captureTimes = Set(references.flatMap { [$0.0, $0.1] })
