@@ -14,7 +14,7 @@ struct PlanMap {
 
   func write(to path: String) throws {
     let plan = result.executed
-    let particles = result.particlesAfter
+    let particles = result.particlesBefore
     var corners: [GeoPoint] = []
     for s in plan.sorties { corners += (try? s.area.corners()) ?? [] }
     let points = zip(particles.longitudesDegrees, particles.latitudesDegrees).enumerated()
@@ -30,10 +30,10 @@ struct PlanMap {
               westDegrees: box.westDegrees, eastDegrees: box.eastDegrees,
               southDegrees: box.southDegrees, northDegrees: box.northDegrees))))
     }
-    // POC before this period's search (prior x pFail of earlier periods), in four shades.
+    // POC before this period's search (weight x pFail of the earlier periods), in four shades.
     let before = try? POCGrid(
       particles: particles, geometry: .plane(SearchPlane(origin: plan.datum), cellSizeMetres: 926),
-      weighting: .prior)
+      weighting: .posterior)
     if let grid = before, let peak = grid.values.max(), peak > 0,
       case .plane(let plane, let cell) = grid.geometry
     {

@@ -153,7 +153,7 @@ import Testing
       isLand: { $0.longitudeDegrees > 0 })
     #expect(throws: PlannerError.self) { try p.worksheetPlan() }
     do { _ = try p.worksheetPlan() } catch {
-      guard case .areaOnLand(let area, _) = error as? PlannerError else {
+      guard case .areaOnLand(let area, _) = error else {
         Issue.record("unexpected \(error)")
         return
       }

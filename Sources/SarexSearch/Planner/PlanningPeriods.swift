@@ -33,6 +33,8 @@ public struct PeriodResult: Sendable {
   public var executed: SearchPlan
   /// The period's conditional and cumulative POS once searched without success.
   public var record: SearchHistory.Period
+  /// The particles planned on (pFail from the earlier periods).
+  public var particlesBefore: ParticleSnapshot
   /// The particles after the unsuccessful search (pFail updated).
   public var particlesAfter: ParticleSnapshot
 }
@@ -66,6 +68,7 @@ public enum MultiPeriodPlanner {
       let optimal =
         (mode == .optimal || computeOptimal) ? try planner.optimalPlan(worksheet: sheet) : nil
       let executed = mode == .optimal ? (optimal ?? sheet) : sheet
+      let before = particles
       let record = try PlannerError.wrap {
         try history.recordUnsuccessfulSearch(
           name: period.name, pod: executed.pod, particles: &particles)
@@ -74,7 +77,7 @@ public enum MultiPeriodPlanner {
       results.append(
         PeriodResult(
           name: period.name, worksheet: sheet, optimal: optimal, executed: executed,
-          record: record, particlesAfter: particles))
+          record: record, particlesBefore: before, particlesAfter: particles))
     }
     return results
   }
