@@ -101,6 +101,17 @@ import Testing
     #expect(optimal.pos > sheet.pos + 0.02, "optimal \(optimal.pos), worksheet \(sheet.pos)")
   }
 
+  @Test func aZeroTimeBudgetStillGivesTheGreedyPlanAndMoreTimeNeverHurts() throws {
+    var none = testConditions
+    none.timeBudgetSeconds = 0
+    let greedy = try planner(none).optimalPlan()
+    #expect(greedy.passes == 0)
+    #expect(greedy.sorties.count == units.count)
+    let improved = try planner().optimalPlan()
+    #expect(improved.passes >= 1)
+    #expect(improved.pos >= greedy.pos - 0.02, "improved \(improved.pos), greedy \(greedy.pos)")
+  }
+
   @Test func cumulativePOSGrowsOverPeriods() throws {
     let second = try drifted(particles, hours: 4)
     let periods = [
