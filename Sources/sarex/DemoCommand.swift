@@ -6,7 +6,9 @@ import SarexDrift
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Run the demo case (person in water off western Norway, real MET Norway forcing).")
+    abstract:
+      "Run the demo case (person in water off western Norway, real MET Norway forcing), then plan a two-period search with Japanese and Korean units."
+  )
 
   @Option(help: "Output folder.")
   var out: String = "out/demo"
@@ -32,6 +34,31 @@ struct DemoCommand: ParsableCommand {
         radius: 500
     """
 
+  /// The demo's search: two periods, a Japanese and a Korean patrol ship, a patrol aircraft and
+  /// a helicopter of each nation (catalogue types; call signs illustrative), planned in optimal
+  /// mode with the IAMSAR worksheet plan's POS printed beside it.
+  static let planYAML = """
+    name: Person in water off western Norway (demo)
+    rcc: JRCC SOUTHERN NORWAY
+    periods:
+      - {name: "1", on_scene: 2015-11-16T12:00:00Z}
+      - {name: "2", on_scene: 2015-11-16T18:00:00Z}
+    units:
+      - {id: large-vessel, call_sign: JCG AKITSUSHIMA, nation: JPN, base: JCG, endurance_hours: 6}
+      - {id: large-vessel, call_sign: KCG SAMBONG, nation: KOR, base: KCG, endurance_hours: 6}
+      - {id: fixed-wing-patrol, call_sign: JA722A, nation: JPN, base: JCG, on_scene_delay: 1h,
+         endurance_hours: 3}
+      - {id: fixed-wing-patrol, call_sign: KCG 703, nation: KOR, base: KCG, on_scene_delay: 1h,
+         endurance_hours: 3}
+      - {id: helicopter, call_sign: JA688A, nation: JPN, base: JCG}
+      - {id: helicopter, call_sign: KCG 515, nation: KOR, base: KCG, on_scene_delay: 30m}
+    visibility_nm: 10
+    wind_knots: 15
+    sea_height_m: 1.0
+    mode: optimal
+    time_budget_seconds: 3
+    """
+
   func run() throws {
     do {
       let wind = try ShippedData.url("data/forcing/arome_subset_16Nov2015.nc")
@@ -41,12 +68,16 @@ struct DemoCommand: ParsableCommand {
       file.particles = particles
       let catalogue = try describe { try LeewayCatalogue.standard() }
       // Forcing paths in the embedded scenario are relative to the shipped forcing folder.
-      let spec = try DriftRunSpec(
-        file: file, at: wind.deletingLastPathComponent().appendingPathComponent("demo.yaml"),
-        catalogue: catalogue)
+      let at = wind.deletingLastPathComponent().appendingPathComponent("demo.yaml")
+      var planFile = try PlanCaseFile.decode(Self.planYAML, source: "the demo case")
+      planFile.drift = file
+      let planCase = try PlanCase(file: planFile, at: at, driftCatalogue: catalogue)
+      var runner = PlanRunner(planCase: planCase, folder: out)
+      runner.writesTrajectories = true
+      let result = try runner.run()
       let outputs = try DriftOutputPaths.standard(in: out)
-      let result = try DriftRunner(spec: spec, outputs: outputs).run()
-      print(DriftReport.text(spec: spec, result: result, outputs: outputs))
+      print(DriftReport.text(spec: planCase.drift, result: result.drift, outputs: outputs))
+      print(PlanReport.text(planCase: planCase, result: result))
     } catch let error as CLIError {
       throw ValidationFailure(error)
     }

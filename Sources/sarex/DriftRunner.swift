@@ -11,6 +11,8 @@ struct DriftRunner {
   var outputs: DriftOutputPaths
   /// Draw a progress line on a terminal.
   var showsProgress = true
+  /// Output times at which to keep a copy of the ensemble (the planner's periods).
+  var captureTimes: Set<Date> = []
 
   /// What a finished run hands to its caller (the planner continues from the final ensemble).
   struct Result {
@@ -18,6 +20,8 @@ struct DriftRunner {
     var summaries: EnsembleSummaryTable
     var land: GSHHGLandMask?
     var wallSeconds: Double
+    /// The ensemble at each of `captureTimes` the run reached.
+    var captured: [Date: ParticleEnsemble] = [:]
   }
 
   func run() throws -> Result {
@@ -56,12 +60,14 @@ struct DriftRunner {
       }
     }
     var summaries = EnsembleSummaryTable()
+    var captured: [Date: ParticleEnsemble] = [:]
     let progress = ProgressLine(
       label: "drift", enabled: showsProgress && isatty(STDERR_FILENO) == 1)
     try describe {
       try simulation.run(
         &ensemble,
         observer: { output in
+          if captureTimes.contains(output.time) { captured[output.time] = output.ensemble }
           try output.ensemble.withColumns { c in
             let lon = c.longitudeDegrees
             let lat = c.latitudeDegrees
@@ -85,7 +91,7 @@ struct DriftRunner {
     try writeMaps(ensemble, summaries: summaries, areas: areas, land: land)
     return Result(
       ensemble: ensemble, summaries: summaries, land: land,
-      wallSeconds: Date().timeIntervalSince(started))
+      wallSeconds: Date().timeIntervalSince(started), captured: captured)
   }
 
   /// The coastline region: the seeds' box widened by how far anything could drift (2 m/s for the

@@ -1,0 +1,159 @@
+import Foundation
+import SarexGeo
+
+/// Everything the planners share for one period: the particles on a plane, their posterior
+/// probabilities (weight x pFail, normalised), drift relative to the datum, the cloud's moments,
+/// and each unit's sweep widths. Built once, read by the worksheet and optimal planners.
+struct PlanningContext: Sendable {
+  let particles: ParticleSnapshot
+  let units: [AvailableUnit]
+  let conditions: PlanningConditions
+  let tables: SweepWidthTables
+  let isLand: (@Sendable (GeoPoint) -> Bool)?
+  let plane: SearchPlane
+  let evaluator: DetectionEvaluator
+  /// Positions (m), velocities relative to the datum's drift (m/s), posterior probabilities.
+  let xs: [Double]
+  let ys: [Double]
+  let relativeVX: [Double]
+  let relativeVY: [Double]
+  let probabilities: [Double]
+  let categories: [Int]
+  /// Posterior mean position (m) and drift (m/s) on the plane: the datum and its velocity.
+  let meanX: Double
+  let meanY: Double
+  let drift: PlanePoint
+  /// Posterior covariance of the positions, m^2.
+  let covXX: Double
+  let covYY: Double
+  let covXY: Double
+  /// RMS speed of the particles relative to the datum, m/s.
+  let relativeSpeed: Double
+  /// Sweep width per unit per category at the unit's own altitude, metres.
+  let widths: [[Double]]
+  /// Probability-weighted sweep width per unit, metres.
+  let meanWidths: [Double]
+
+  init(
+    particles: ParticleSnapshot, units: [AvailableUnit], conditions: PlanningConditions,
+    tables: SweepWidthTables, isLand: (@Sendable (GeoPoint) -> Bool)?
+  ) throws(PlannerError) {
+    guard !units.isEmpty else { throw .noUnits }
+    for u in units where !(u.unit.onSceneEnduranceHours > 0) {
+      throw .noEndurance(unit: u.callSign, hours: u.unit.onSceneEnduranceHours)
+    }
+    let n = particles.count
+    let categories = (particles.categoryIndices ?? [UInt16](repeating: 0, count: n)).map(Int.init)
+    let categoryCount = (categories.max() ?? 0) + 1
+    guard conditions.leewayClasses.count >= categoryCount else {
+      throw .invalid(
+        "The plan names \(conditions.leewayClasses.count) Leeway class(es) but the particles use "
+          + "\(categoryCount) categories; give one class per category.")
+    }
+    var widths: [[Double]] = []
+    for u in units {
+      do {
+        widths.append(
+          try tables.sweepWidthsMetres(
+            leewayClasses: conditions.leewayClasses, unit: u.unit,
+            visibilityNM: conditions.visibilityNM, windKnots: conditions.windKnots,
+            seaHeightMetres: conditions.seaHeightMetres, fatigued: conditions.fatigued))
+      } catch {
+        throw .sweepWidth(unit: u.callSign, reason: "\(error)")
+      }
+    }
+    var q = [Double](repeating: 0, count: n)
+    var total = 0.0
+    for i in 0..<n {
+      q[i] = particles.weights[i] * particles.pFail[i]
+      total += q[i]
+    }
+    guard total > 0 else {
+      throw .emptyEnsemble("no particle keeps any probability (all weights or pFail are zero)")
+    }
+    for i in 0..<n { q[i] /= total }
+    let plane = SearchPlane(origin: particles.weightedCentre)
+    var xs = [Double](repeating: 0, count: n)
+    var ys = xs
+    var mx = 0.0
+    var my = 0.0
+    var mvx = 0.0
+    var mvy = 0.0
+    let ve = particles.eastVelocitiesMetresPerSecond
+    let vn = particles.northVelocitiesMetresPerSecond
+    for i in 0..<n {
+      (xs[i], ys[i]) = plane.project(
+        longitudeDegrees: particles.longitudesDegrees[i],
+        latitudeDegrees: particles.latitudesDegrees[i])
+      mx += q[i] * xs[i]
+      my += q[i] * ys[i]
+      mvx += q[i] * (ve?[i] ?? 0)
+      mvy += q[i] * (vn?[i] ?? 0)
+    }
+    var cxx = 0.0
+    var cyy = 0.0
+    var cxy = 0.0
+    var rvx = [Double](repeating: 0, count: n)
+    var rvy = rvx
+    var speed2 = 0.0
+    for i in 0..<n {
+      let dx = xs[i] - mx
+      let dy = ys[i] - my
+      cxx += q[i] * dx * dx
+      cyy += q[i] * dy * dy
+      cxy += q[i] * dx * dy
+      rvx[i] = (ve?[i] ?? 0) - mvx
+      rvy[i] = (vn?[i] ?? 0) - mvy
+      speed2 += q[i] * (rvx[i] * rvx[i] + rvy[i] * rvy[i])
+    }
+    var categoryMass = [Double](repeating: 0, count: categoryCount)
+    for i in 0..<n { categoryMass[categories[i]] += q[i] }
+    self.particles = particles
+    self.units = units
+    self.conditions = conditions
+    self.tables = tables
+    self.isLand = isLand
+    self.plane = plane
+    self.evaluator = DetectionEvaluator(particles: particles, plane: plane)
+    self.xs = xs
+    self.ys = ys
+    self.relativeVX = rvx
+    self.relativeVY = rvy
+    self.probabilities = q
+    self.categories = categories
+    self.meanX = mx
+    self.meanY = my
+    self.drift = PlanePoint(east: mvx, north: mvy)
+    self.covXX = cxx
+    self.covYY = cyy
+    self.covXY = cxy
+    self.relativeSpeed = speed2.squareRoot()
+    self.widths = widths
+    self.meanWidths = widths.map { w in
+      zip(w, categoryMass).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+  }
+
+  var periodStart: Date { particles.time }
+
+  /// The datum: the posterior mean position.
+  var datum: GeoPoint { plane.unproject(x: meanX, y: meanY) }
+
+  /// True bearing of the cloud's major axis (radians) and the standard deviations along and
+  /// across it (metres).
+  var principalAxes: (bearing: Double, sigmaMajor: Double, sigmaMinor: Double) {
+    let half = (covXX + covYY) / 2
+    let r = (((covXX - covYY) / 2) * ((covXX - covYY) / 2) + covXY * covXY).squareRoot()
+    let angleFromEast = 0.5 * atan2(2 * covXY, covXX - covYY)
+    let bearing = Geodesy.normalizedBearing(.pi / 2 - angleFromEast)
+    return (bearing, max(half + r, 0).squareRoot(), max(half - r, 0).squareRoot())
+  }
+
+  /// Effort W V T of a unit, square metres, with its mean sweep width.
+  func effort(_ k: Int) -> Double {
+    meanWidths[k] * units[k].speedMetresPerSecond * units[k].searchSeconds
+  }
+
+  /// Whether a point is on land (false without a land mask).
+  func onLand(_ p: GeoPoint) -> Bool { isLand?(p) ?? false }
+}

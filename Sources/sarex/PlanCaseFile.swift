@@ -1,0 +1,116 @@
+import Foundation
+import Yams
+
+/// A search planning case as written in YAML. Paths are relative to the case file.
+///
+/// ```yaml
+/// name: Person in water off western Norway
+/// scenario: drift.yaml            # or `drift:` with the scenario inline
+/// periods:
+///   - {name: "1", on_scene: 2015-11-16T12:00:00Z}
+///   - {name: "2", on_scene: 2015-11-16T18:00:00Z}
+/// units:
+///   - {id: large-vessel, call_sign: JCG MIZUHO, nation: JPN, base: Kagoshima}
+///   - {id: helicopter, call_sign: KCG 512, nation: KOR, on_scene_delay: 30m,
+///      endurance_hours: 2.5}
+/// visibility_nm: 10
+/// wind_knots: 12
+/// sea_height_m: 0.8
+/// mode: optimal                 # or worksheet
+/// time_budget_seconds: 5
+/// ```
+struct PlanCaseFile: Decodable {
+  var name: String?
+  /// Drift scenario file (YAML), relative to the case file.
+  var scenario: String?
+  /// The drift scenario inline, instead of `scenario`.
+  var drift: ScenarioFile?
+  var periods: [Period]
+  var units: [Unit]
+  /// Extra search unit catalogue (same format as the shipped search-units.yaml).
+  var catalogue: String?
+  var visibilityNM: Double
+  var windKnots: Double
+  var seaHeightM: Double
+  var fatigued: Bool?
+  var mode: String?
+  var timeBudgetSeconds: Double?
+  /// The SMC's datum for the worksheet plan, instead of the particles' centre.
+  var datum: ScenarioFile.Position?
+  /// Originator and the SMC of the messages.
+  var rcc: String?
+
+  struct Period: Decodable {
+    var name: String?
+    /// Start of the period's search (UTC); the ensemble at this time is planned on.
+    var onScene: String
+
+    enum CodingKeys: String, CodingKey {
+      case name
+      case onScene = "on_scene"
+    }
+  }
+
+  struct Unit: Decodable {
+    /// Catalogue id (e.g. `helicopter`), or a new id with every field below given.
+    var id: String
+    var callSign: String
+    var nation: String
+    var base: String?
+    /// Delay after each period's start before the unit is on scene (e.g. 30m).
+    var onSceneDelay: String?
+    var kind: String?
+    var speedKnots: Double?
+    var enduranceHours: Double?
+    var altitudeFeet: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case id, nation, base, kind
+      case callSign = "call_sign"
+      case onSceneDelay = "on_scene_delay"
+      case speedKnots = "speed_knots"
+      case enduranceHours = "endurance_hours"
+      case altitudeFeet = "altitude_feet"
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, scenario, drift, periods, units, catalogue, fatigued, mode, datum, rcc
+    case visibilityNM = "visibility_nm"
+    case windKnots = "wind_knots"
+    case seaHeightM = "sea_height_m"
+    case timeBudgetSeconds = "time_budget_seconds"
+  }
+
+  /// Reads and decodes a case file; errors name the file and the field.
+  static func load(_ url: URL) throws -> PlanCaseFile {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw CLIError("Cannot read case file \(url.path): \(error.localizedDescription).")
+    }
+    return try decode(text, source: "Case file \(url.path)")
+  }
+
+  static func decode(_ text: String, source: String) throws -> PlanCaseFile {
+    do {
+      return try YAMLDecoder().decode(PlanCaseFile.self, from: text)
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw CLIError("\(source): missing field '\(path(context.codingPath + [key]))'.")
+    } catch let DecodingError.typeMismatch(type, context) {
+      throw CLIError("\(source): field '\(path(context.codingPath))' should be a \(type).")
+    } catch let DecodingError.valueNotFound(type, context) {
+      throw CLIError("\(source): field '\(path(context.codingPath))' needs a \(type) value.")
+    } catch let DecodingError.dataCorrupted(context) {
+      throw CLIError("\(source): \(context.debugDescription) at '\(path(context.codingPath))'.")
+    } catch {
+      throw CLIError("\(source) is not valid YAML: \(error).")
+    }
+  }
+
+  private static func path(_ keys: [any CodingKey]) -> String {
+    keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+      .replacingOccurrences(of: ".[", with: "[")
+  }
+}

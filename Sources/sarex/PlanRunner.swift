@@ -1,0 +1,120 @@
+import Foundation
+import SarexDrift
+import SarexEnvironment
+import SarexFormats
+import SarexGeo
+import SarexSearch
+
+/// Runs a planning case: the drift (keeping the ensemble at each period), then the planner per
+/// period with the unsuccessful search carried over, then every product.
+struct PlanRunner {
+  var planCase: PlanCase
+  /// Output folder for the plan's products (the drift's go there too).
+  var folder: String
+  var showsProgress = true
+  /// Also write the drift's trajectory file (the demo does).
+  var writesTrajectories = false
+
+  struct Result {
+    var periods: [PeriodResult]
+    var drift: DriftRunner.Result
+    var files: [String]
+    var planningSeconds: Double
+  }
+
+  func run() throws -> Result {
+    let config = planCase.drift.configuration
+    // Each period uses the ensemble at the output time nearest its on-scene time, and the next
+    // output time to estimate the particles' drift velocities.
+    let step = abs(config.outputStep)
+    let direction = config.duration >= 0 ? 1.0 : -1.0
+    let outputs = Int((abs(config.duration) / step).rounded(.down))
+    func outputTime(_ k: Int) -> Date {
+      config.start.addingTimeInterval(direction * Double(k) * step)
+    }
+    var references: [(Date, Date)] = []
+    for t in planCase.periodTimes {
+      let k = min(outputs, max(0, Int((abs(t.timeIntervalSince(config.start)) / step).rounded())))
+      let neighbour = k < outputs ? k + 1 : max(0, k - 1)
+      references.append((outputTime(k), outputTime(neighbour)))
+    }
+    var paths = try DriftOutputPaths.standard(in: folder)
+    if !writesTrajectories { paths.trajectories = nil }
+    var runner = DriftRunner(spec: planCase.drift, outputs: paths)
+    runner.showsProgress = showsProgress
+    runner.captureTimes = Set(references.flatMap { [$0.0, $0.1] })
+    let drift = try runner.run()
+
+    let clock = Date()
+    var periods: [PlanningPeriod] = []
+    for (n, (time, other)) in references.enumerated() {
+      guard let ensemble = drift.captured[time], let next = drift.captured[other] else {
+        throw CLIError("The drift did not reach \(UTCDateParser.string(time)) for period \(n + 1).")
+      }
+      let particles = try Self.snapshot(ensemble, at: time, other: next, otherTime: other)
+      var conditions = planCase.conditions
+      conditions.leewayClasses = ensemble.classes.map(\.code)
+      periods.append(
+        PlanningPeriod(
+          name: planCase.periodNames[n], particles: particles,
+          units: planCase.availableUnits(periodStart: planCase.periodTimes[n]),
+          conditions: conditions, worksheetDatum: planCase.datum))
+    }
+    let tables = try describe { try SweepWidthTables.bundled() }
+    let land = drift.land
+    var isLand: (@Sendable (GeoPoint) -> Bool)?
+    if let mask = land {
+      isLand = { @Sendable p in
+        mask.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
+      }
+    }
+    let results = try describe {
+      try MultiPeriodPlanner.run(periods, mode: planCase.mode, tables: tables, isLand: isLand)
+    }
+    let seconds = Date().timeIntervalSince(clock)
+    let files = try PlanProducts(planCase: planCase, folder: folder, land: land).write(results)
+    return Result(periods: results, drift: drift, files: files, planningSeconds: seconds)
+  }
+
+  /// The particles adrift at `time` with their drift velocities from the displacement to the
+  /// ensemble at `otherTime`. Stranded and missing particles keep no probability at sea. pFail
+  /// starts at 1 here: the periods carry it from one to the next (`MultiPeriodPlanner`), and the
+  /// drift's own pFail column is not yet initialised to 1 by seeding.
+  static func snapshot(
+    _ e: ParticleEnsemble, at time: Date, other: ParticleEnsemble, otherTime: Date
+  ) throws -> ParticleSnapshot {
+    let lon = e.longitudesDegrees
+    let lat = e.latitudesDegrees
+    let lon2 = other.longitudesDegrees
+    let lat2 = other.latitudesDegrees
+    let statuses = e.statuses
+    let dt = otherTime.timeIntervalSince(time)
+    let metresPerDegree = 6_371_008.8 * .pi / 180
+    var ve = [Double](repeating: 0, count: e.count)
+    var vn = ve
+    var weights = e.weights
+    var categories = [UInt16](repeating: 0, count: e.count)
+    e.withColumns { c in
+      for i in 0..<e.count { categories[i] = UInt16(clamping: c.classIndex[i]) }
+    }
+    for i in 0..<e.count {
+      if statuses[i] != .active { weights[i] = 0 }
+      guard dt != 0 else { continue }
+      var dLon = lon2[i] - lon[i]
+      dLon -= 360 * (dLon / 360).rounded()
+      ve[i] = dLon * metresPerDegree * cos(lat[i] * .pi / 180) / dt
+      vn[i] = (lat2[i] - lat[i]) * metresPerDegree / dt
+    }
+    guard weights.contains(where: { $0 > 0 }) else {
+      throw CLIError(
+        "The drift ensemble at \(UTCDateParser.string(time)) is empty: no particle is adrift "
+          + "(all stranded or without forcing), so there is nothing to search for at sea.")
+    }
+    return try describe {
+      try ParticleSnapshot(
+        longitudesDegrees: lon, latitudesDegrees: lat, weights: weights,
+        eastVelocitiesMetresPerSecond: ve, northVelocitiesMetresPerSecond: vn,
+        categoryIndices: categories, time: time)
+    }
+  }
+}

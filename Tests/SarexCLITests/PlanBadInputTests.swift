@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `sarex plan` refuses bad cases with one sentence naming what to change and a non-zero exit.
+@Suite struct PlanBadInputTests {
+  /// A small valid case (200 particles, 3 h of drift); `replacing` edits its text.
+  func writeCase(_ replacing: [String: String] = [:], in folder: URL) throws -> URL {
+    let repo = SarexProcess.repository.path
+    var text = """
+      name: CLI test case
+      drift:
+        object: PIW-1
+        start: 2015-11-16T00:00:00Z
+        duration: 3h
+        particles: 200
+        wind: \(repo)/data/forcing/arome_subset_16Nov2015.nc
+        current: \(repo)/data/forcing/norkyst800_subset_16Nov2015.nc
+        seeding:
+          - name: LKP
+            point: {lon: 4.0, lat: 60.2}
+            radius: 500
+            particles: 200
+      periods:
+        - {on_scene: 2015-11-16T02:00:00Z}
+      units:
+        - {id: large-vessel, call_sign: JCG TEST, nation: JPN, endurance_hours: 4}
+        - {id: helicopter, call_sign: KCG TEST, nation: KOR}
+      visibility_nm: 10
+      wind_knots: 12
+      sea_height_m: 0.8
+      mode: worksheet
+      time_budget_seconds: 0.5
+      """
+    for (old, new) in replacing {
+      #expect(text.contains(old), "the template has no '\(old)'")
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    let url = folder.appendingPathComponent("case.yaml")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  func plan(_ replacing: [String: String]) throws -> (SarexProcess.Outcome, URL) {
+    let folder = try SarexProcess.temporaryFolder()
+    let file = try writeCase(replacing, in: folder)
+    let out = folder.appendingPathComponent("out")
+    return (try SarexProcess.run(["plan", file.path, "--out", out.path]), out)
+  }
+
+  func expectOneSentence(_ outcome: SarexProcess.Outcome, mentions words: [String]) {
+    #expect(outcome.status != 0)
+    let message = outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(message.split(separator: "\n").count == 1, "expected one line, got: \(message)")
+    for word in words { #expect(message.contains(word), "'\(word)' not in: \(message)") }
+  }
+
+  @Test func aUnitWithoutEnduranceIsNamedBeforeAnythingRuns() throws {
+    let (outcome, out) = try plan(["endurance_hours: 4": "endurance_hours: 0"])
+    expectOneSentence(outcome, mentions: ["JCG TEST", "endurance_hours"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func aVisibilityOutsideTheTablesIsRefused() throws {
+    let (outcome, out) = try plan(["visibility_nm: 10": "visibility_nm: 45"])
+    expectOneSentence(outcome, mentions: ["Visibility", "45"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func aDatumOnLandIsRefused() throws {
+    // Bergen city centre as the SMC's datum.
+    let (outcome, _) = try plan([
+      "mode: worksheet": "mode: worksheet\ndatum: {lon: 5.324, lat: 60.393}"
+    ])
+    expectOneSentence(outcome, mentions: ["on land", "datum"])
+  }
+
+  @Test func anEmptyEnsembleIsRefused() throws {
+    let (outcome, _) = try plan(["      particles: 200": "      particles: 0"])
+    expectOneSentence(outcome, mentions: ["particle"])
+  }
+
+  @Test func aPeriodOutsideTheDriftIsRefused() throws {
+    let (outcome, out) = try plan([
+      "on_scene: 2015-11-16T02:00:00Z": "on_scene: 2015-11-17T02:00:00Z"
+    ])
+    expectOneSentence(outcome, mentions: ["outside the drift"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func aGoodCaseWritesTheMessagesAndFiles() throws {
+    let (outcome, out) = try plan([:])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    for name in [
+      "plan-1-search-action-message.txt", "plan-1-sitrep.txt", "plan-1-JCG-TEST.gpx",
+      "plan-1-KCG-TEST.gpx", "plan.kml", "plan.geojson", "plan-1-map.svg",
+    ] {
+      #expect(files.contains(name), "\(name) missing from \(files)")
+    }
+    let sap = try String(
+      contentsOf: out.appendingPathComponent("plan-1-search-action-message.txt"), encoding: .utf8)
+    #expect(sap.contains("3. EXECUTION:") && sap.contains("KCG TEST"))
+    #expect(outcome.standardOutput.contains("worksheet POS"))
+  }
+}
