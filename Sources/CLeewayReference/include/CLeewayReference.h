@@ -18,10 +18,10 @@ typedef struct {
   long cellsX, cellsY;
   /* 18 doubles per table cell (see LonLatLookupTable). */
   const double *restrict coefficients;
-  /* Node-major values: per node `nodeStride` floats, (x, y) at each time slot. */
+  /* Values: per node `nodeStride` floats, (x, y) at the time before, then after. */
   const float *restrict values;
   long nodeStride;
-  /* Floats from a node's start to (x, y) at the time before. */
+  /* Floats from `values` to the plane of the time before. */
   long offset;
   float wBefore, wAfter;
   /* 1 when the request is exactly a file time (use that time only). */

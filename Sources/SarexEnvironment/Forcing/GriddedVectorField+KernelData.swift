@@ -15,10 +15,10 @@ extension GriddedVectorField {
     package let cellsY: Int
     /// `LonLatLookupTable.coefficientsPerCell` doubles per table cell.
     package let coefficients: UnsafePointer<Double>
-    /// Node-major values (m/s): `nodeStride` floats per grid node, (x, y) per time slot.
+    /// Values (m/s): per node `nodeStride` floats, (x, y) at the time before, then after.
     package let values: UnsafePointer<Float>
     package let nodeStride: Int
-    /// Floats from a node's start to (x, y) at the bracketing time before.
+    /// Floats from `values` to the plane of the bracketing time before.
     package let offset: Int
     package let wBefore: Float
     package let wAfter: Float
@@ -41,7 +41,7 @@ extension GriddedVectorField {
           KernelData(
             west: table.west, south: table.south, inverseStep: table.inverseStep,
             windowWest: table.windowWest, cellsX: table.cellsX, cellsY: table.cellsY,
-            coefficients: cBase, values: vBase, nodeStride: timeSlots * 2, offset: b.before * 2,
+            coefficients: cBase, values: vBase, nodeStride: 4, offset: b.before * planeFloats,
             wBefore: b.wBefore, wAfter: b.wAfter, exact: b.wAfter == 0, nx: nx, ny: ny))
       }
     }
