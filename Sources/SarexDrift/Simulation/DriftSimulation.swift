@@ -114,6 +114,7 @@ public struct DriftSimulation: Sendable {
     let random = CounterRandom(seed: configuration.randomSeed)
     let jibeProbability = configuration.jibeProbabilityPerStep
     let crossing = CoastlineCrossing()
+    let chunkSize = Self.chunkSize
     let wind = self.wind
     let current = self.current
     let land = self.land
@@ -128,23 +129,32 @@ public struct DriftSimulation: Sendable {
       let t = time(ofStep: k)
       let isFinal = k == steps
       let body: @Sendable (Int) -> Void = { w in
-        let range = blocks[w]
-        guard !range.isEmpty else { return }
-        if k > 0 {
-          LeewayKernel.move(columns, range, scratch: scratch[w], dt: dt)
-          if jibeProbability > 0 {
-            LeewayKernel.jibe(
-              columns, range, probability: jibeProbability, random: random, step: k - 1)
+        let block = blocks[w]
+        guard !block.isEmpty else { return }
+        // The passes run chunk by chunk: particles are independent, so this gives the same
+        // results as whole-block passes, and a chunk's columns and scratch stay in cache from
+        // one pass to the next.
+        var first = block.lowerBound
+        while first < block.upperBound {
+          let range = first..<min(first + chunkSize, block.upperBound)
+          let view = scratch[w].view(at: first - block.lowerBound)
+          if k > 0 {
+            LeewayKernel.move(columns, range, scratch: view, dt: dt)
+            if jibeProbability > 0 {
+              LeewayKernel.jibe(
+                columns, range, probability: jibeProbability, random: random, step: k - 1)
+            }
           }
+          if !isFinal {
+            LeewayKernel.release(
+              columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
+              forward: forward)
+            LeewayKernel.sample(
+              columns, range, time: t, wind: wind, current: current, scratch: view)
+          }
+          classify(land, columns, range, view, !isFinal, crossing)
+          first = range.upperBound
         }
-        if !isFinal {
-          LeewayKernel.release(
-            columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
-            forward: forward)
-          LeewayKernel.sample(
-            columns, range, time: t, wind: wind, current: current, scratch: scratch[w])
-        }
-        classify(land, columns, range, scratch[w], !isFinal, crossing)
       }
       if workers == 1 {
         body(0)
@@ -165,6 +175,10 @@ public struct DriftSimulation: Sendable {
     }
   }
 
+  /// Particles per chunk of a worker's passes: its columns (about 130 bytes a particle) and
+  /// scratch fit in the second-level cache.
+  static let chunkSize = 2048
+
   static func format(_ range: ClosedRange<Date>) -> String {
     let f = ISO8601DateFormatter()
     return "\(f.string(from: range.lowerBound)) to \(f.string(from: range.upperBound))"
@@ -174,7 +188,7 @@ public struct DriftSimulation: Sendable {
 /// Opens the land mask existential once per block so that the per-particle calls are direct
 /// witness calls.
 private func classify<L: LandMask>(
-  _ land: L, _ c: ParticleColumns, _ range: Range<Int>, _ scratch: WorkerScratch,
+  _ land: L, _ c: ParticleColumns, _ range: Range<Int>, _ scratch: ScratchView,
   _ checkForcing: Bool, _ crossing: CoastlineCrossing
 ) {
   LeewayKernel.classify(

@@ -44,8 +44,15 @@ package enum KernelBenchmark {
     let scratch = WorkerScratch(capacity: c.count)
     for k in 0..<steps {
       let t = start.addingTimeInterval(Double(k) * dt)
-      LeewayKernel.sample(c, range, time: t, wind: wind, current: current, scratch: scratch)
-      LeewayKernel.move(c, range, scratch: scratch, dt: dt)
+      // Chunk by chunk, as a drift worker runs its passes.
+      var first = range.lowerBound
+      while first < range.upperBound {
+        let chunk = first..<min(first + DriftSimulation.chunkSize, range.upperBound)
+        let view = scratch.view(at: first)
+        LeewayKernel.sample(c, chunk, time: t, wind: wind, current: current, scratch: view)
+        LeewayKernel.move(c, chunk, scratch: view, dt: dt)
+        first = chunk.upperBound
+      }
     }
   }
 
