@@ -117,6 +117,7 @@ def coastline_scan(mask, lon1, lat1, lon2, lat2, step=0.001):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", choices=["real", "constant"], required=True)
+    parser.add_argument("--verbose", action="store_true", help="print the largest active error per hour")
     args = parser.parse_args()
     scenario = json.load(open(os.path.join(FIXTURES, f"opendrift_{args.case}_scenario.json")))
     rows = list(csv.DictReader(open(os.path.join(FIXTURES, f"opendrift_{args.case}_seed.csv"))))
@@ -142,6 +143,7 @@ def main():
 
     def check(hour):
         nonlocal worst_active, worst_stranded, mismatched
+        hour_worst = (0.0, -1)
         for i in range(n):
             if (hour, i) not in ref:
                 continue
@@ -153,6 +155,9 @@ def main():
                 worst_stranded = max(worst_stranded, d)
             else:
                 worst_active = max(worst_active, d)
+                hour_worst = max(hour_worst, (d, i))
+        if args.verbose:
+            print(f"hour {hour}: largest active error {hour_worst[0]:.4f} m (particle {hour_worst[1]})")
 
     for step in range(steps + 1):
         t = start + step * dt
