@@ -65,7 +65,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     status.show("sarex drift: running")
+    let cpuBefore = Self.cpuSeconds()
     let result = try DriftRunner(spec: spec, outputs: DriftOutputPaths(), showsProgress: true).run()
+    let cpu = Self.cpuSeconds() - cpuBefore
     let peakMB = Self.peakResidentMB()
     let active = result.ensemble.count(of: .active)
 
@@ -76,7 +78,8 @@ struct BenchCommand: ParsableCommand {
     print(
       BenchReport(
         particles: particles, hours: hours, wind: windPath, current: currentPath,
-        openDrift: openDrift, sarexSeconds: result.wallSeconds, sarexActive: active,
+        openDrift: openDrift, sarexSeconds: result.wallSeconds, sarexCPUSeconds: cpu,
+        sarexActive: active,
         sarexPeakMB: peakMB, kernels: kernels, workers: ProcessInfo.processInfo.activeProcessorCount
       ).text)
   }
@@ -90,6 +93,14 @@ struct BenchCommand: ParsableCommand {
     let full = root.deletingLastPathComponent().appendingPathComponent(
       "shared/data/forcing/\(name)")
     return FileManager.default.fileExists(atPath: full.path) ? full.standardized.path : shipped.path
+  }
+
+  /// User plus system CPU time of this process so far, seconds.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
   }
 
   /// Peak resident set size of this process so far, MB (2^20 bytes; Linux reports KiB).

@@ -9,6 +9,8 @@ struct BenchReport {
   var current: String
   var openDrift: OpenDriftTiming?
   var sarexSeconds: Double
+  /// CPU time (user + system) of the Sarex drift, all threads, seconds.
+  var sarexCPUSeconds: Double
   var sarexActive: Int
   var sarexPeakMB: Double
   var kernels: KernelComparison
@@ -41,6 +43,9 @@ struct BenchReport {
     row(
       "Sarex (\(workers) workers, loading included)", f(sarexSeconds), f(sarexPeakMB, 0),
       "\(sarexActive)")
+    lines.append(
+      "Sarex CPU time \(f(sarexCPUSeconds)) s (all threads): \(f(sarexCPUSeconds / sarexSeconds))"
+        + " processors busy on average")
     if let o = openDrift {
       let ratio = o.runSeconds / sarexSeconds
       lines.append(
