@@ -109,7 +109,10 @@ public struct DriftSimulation: Sendable {
           ? configuration.workerCount : ProcessInfo.processInfo.activeProcessorCount,
         max(ensemble.count, 1)))
     let n = ensemble.count
-    let blocks = (0..<workers).map { w in (w * n / workers)..<((w + 1) * n / workers) }
+    // More blocks than workers, handed out dynamically by concurrentPerform: on a shared machine
+    // a worker that loses its processor for a while no longer holds every step up.
+    let blockCount = workers == 1 ? 1 : max(workers, min(workers * Self.blocksPerWorker, n / 4096))
+    let blocks = (0..<blockCount).map { b in (b * n / blockCount)..<((b + 1) * n / blockCount) }
     let scratch = blocks.map { WorkerScratch(capacity: $0.count) }
     let random = CounterRandom(seed: configuration.randomSeed)
     let jibeProbability = configuration.jibeProbabilityPerStep
@@ -156,10 +159,10 @@ public struct DriftSimulation: Sendable {
           first = range.upperBound
         }
       }
-      if workers == 1 {
+      if blockCount == 1 {
         body(0)
       } else {
-        DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+        DispatchQueue.concurrentPerform(iterations: blockCount, execute: body)
       }
     }
 
@@ -178,6 +181,9 @@ public struct DriftSimulation: Sendable {
   /// Particles per chunk of a worker's passes: its columns (about 130 bytes a particle) and
   /// scratch fit in the second-level cache.
   static let chunkSize = 2048
+
+  /// Blocks per worker (each at least 4096 particles).
+  static let blocksPerWorker = 8
 
   static func format(_ range: ClosedRange<Date>) -> String {
     let f = ISO8601DateFormatter()
