@@ -39,6 +39,10 @@ let package = Package(
       resources: [.copy("Resources/leeway-classes.csv")],
       swiftSettings: kernelSettings),
     .target(name: "SarexFormats", dependencies: ["SarexGeo"]),
+    // Plain C version of the drift step, built only for `sarex bench` (see BENCHMARKS.md).
+    .target(
+      name: "CLeewayReference",
+      cSettings: [.unsafeFlags(["-O3", "-march=haswell", "-ffp-contract=off"])]),
     .target(
       name: "SarexSearch",
       dependencies: ["SarexGeo", "SarexDrift", .product(name: "Yams", package: "Yams")],
@@ -48,6 +52,7 @@ let package = Package(
       name: "sarex",
       dependencies: [
         "SarexGeo", "SarexEnvironment", "SarexDrift", "SarexFormats", "SarexSearch",
+        "CLeewayReference",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),

@@ -12,9 +12,12 @@ struct ProgressLine {
     self.enabled = enabled
   }
 
-  /// Shows `fraction` (0...1) with elapsed time and an estimate of the time left.
-  func update(_ fraction: Double, detail: String = "") {
+  /// Shows `fraction` (0...1) with elapsed time and an estimate of the time left. `detail` is
+  /// only evaluated on a terminal (formatting a date every step costs more than the step's
+  /// bookkeeping).
+  func update(_ fraction: Double, detail: @autoclosure () -> String = "") {
     guard enabled else { return }
+    let detail = detail()
     let f = min(max(fraction, 0), 1)
     let width = 30
     let filled = Int((f * Double(width)).rounded(.down))

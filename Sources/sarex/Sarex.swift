@@ -6,5 +6,7 @@ struct Sarex: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sarex",
     abstract: "Maritime search and rescue: drift prediction, search planning, exercises.",
-    subcommands: [DemoCommand.self, DriftCommand.self, PlanCommand.self, ClassesCommand.self])
+    subcommands: [
+      DemoCommand.self, DriftCommand.self, PlanCommand.self, ClassesCommand.self, BenchCommand.self,
+    ])
 }

@@ -17,6 +17,8 @@ public struct DriftConfiguration: Sendable {
   /// Seed of the random numbers drawn during the run (jibing).
   public var randomSeed: UInt64
   /// Number of parallel workers; 0 means one per active processor. Results do not depend on it.
+  /// With more than one, the particles are split into up to 8 blocks per worker that
+  /// `concurrentPerform` hands out to its threads (one per processor at most).
   public var workerCount: Int
 
   public init(

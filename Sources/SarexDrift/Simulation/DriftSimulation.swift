@@ -109,11 +109,15 @@ public struct DriftSimulation: Sendable {
           ? configuration.workerCount : ProcessInfo.processInfo.activeProcessorCount,
         max(ensemble.count, 1)))
     let n = ensemble.count
-    let blocks = (0..<workers).map { w in (w * n / workers)..<((w + 1) * n / workers) }
+    // More blocks than workers, handed out dynamically by concurrentPerform: on a shared machine
+    // a worker that loses its processor for a while no longer holds every step up.
+    let blockCount = workers == 1 ? 1 : max(workers, min(workers * Self.blocksPerWorker, n / 4096))
+    let blocks = (0..<blockCount).map { b in (b * n / blockCount)..<((b + 1) * n / blockCount) }
     let scratch = blocks.map { WorkerScratch(capacity: $0.count) }
     let random = CounterRandom(seed: configuration.randomSeed)
     let jibeProbability = configuration.jibeProbabilityPerStep
     let crossing = CoastlineCrossing()
+    let chunkSize = Self.chunkSize
     let wind = self.wind
     let current = self.current
     let land = self.land
@@ -128,28 +132,37 @@ public struct DriftSimulation: Sendable {
       let t = time(ofStep: k)
       let isFinal = k == steps
       let body: @Sendable (Int) -> Void = { w in
-        let range = blocks[w]
-        guard !range.isEmpty else { return }
-        if k > 0 {
-          LeewayKernel.move(columns, range, scratch: scratch[w], dt: dt)
-          if jibeProbability > 0 {
-            LeewayKernel.jibe(
-              columns, range, probability: jibeProbability, random: random, step: k - 1)
+        let block = blocks[w]
+        guard !block.isEmpty else { return }
+        // The passes run chunk by chunk: particles are independent, so this gives the same
+        // results as whole-block passes, and a chunk's columns and scratch stay in cache from
+        // one pass to the next.
+        var first = block.lowerBound
+        while first < block.upperBound {
+          let range = first..<min(first + chunkSize, block.upperBound)
+          let view = scratch[w].view(at: first - block.lowerBound)
+          if k > 0 {
+            LeewayKernel.move(columns, range, scratch: view, dt: dt)
+            if jibeProbability > 0 {
+              LeewayKernel.jibe(
+                columns, range, probability: jibeProbability, random: random, step: k - 1)
+            }
           }
+          if !isFinal {
+            LeewayKernel.release(
+              columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
+              forward: forward)
+            LeewayKernel.sample(
+              columns, range, time: t, wind: wind, current: current, scratch: view)
+          }
+          classify(land, columns, range, view, !isFinal, crossing)
+          first = range.upperBound
         }
-        if !isFinal {
-          LeewayKernel.release(
-            columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
-            forward: forward)
-          LeewayKernel.sample(
-            columns, range, time: t, wind: wind, current: current, scratch: scratch[w])
-        }
-        classify(land, columns, range, scratch[w], !isFinal, crossing)
       }
-      if workers == 1 {
+      if blockCount == 1 {
         body(0)
       } else {
-        DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+        DispatchQueue.concurrentPerform(iterations: blockCount, execute: body)
       }
     }
 
@@ -165,6 +178,13 @@ public struct DriftSimulation: Sendable {
     }
   }
 
+  /// Particles per chunk of a worker's passes: its columns (about 130 bytes a particle) and
+  /// scratch fit in the second-level cache.
+  static let chunkSize = 2048
+
+  /// Blocks per worker (each at least 4096 particles).
+  static let blocksPerWorker = 8
+
   static func format(_ range: ClosedRange<Date>) -> String {
     let f = ISO8601DateFormatter()
     return "\(f.string(from: range.lowerBound)) to \(f.string(from: range.upperBound))"
@@ -174,7 +194,7 @@ public struct DriftSimulation: Sendable {
 /// Opens the land mask existential once per block so that the per-particle calls are direct
 /// witness calls.
 private func classify<L: LandMask>(
-  _ land: L, _ c: ParticleColumns, _ range: Range<Int>, _ scratch: WorkerScratch,
+  _ land: L, _ c: ParticleColumns, _ range: Range<Int>, _ scratch: ScratchView,
   _ checkForcing: Bool, _ crossing: CoastlineCrossing
 ) {
   LeewayKernel.classify(

@@ -27,21 +27,21 @@ enum LeewayKernel {
   /// Samples wind and current for the whole block at `time` into the worker's scratch.
   static func sample(
     _ c: ParticleColumns, _ range: Range<Int>, time: Date, wind: any VectorField,
-    current: any VectorField, scratch: WorkerScratch
+    current: any VectorField, scratch: ScratchView
   ) {
     let n = range.count
     let lons = UnsafeBufferPointer(start: c.longitudeDegrees + range.lowerBound, count: n)
     let lats = UnsafeBufferPointer(start: c.latitudeDegrees + range.lowerBound, count: n)
     wind.sample(
       longitudes: lons, latitudes: lats, time: time,
-      east: UnsafeMutableBufferPointer(rebasing: scratch.windEast[0..<n]),
-      north: UnsafeMutableBufferPointer(rebasing: scratch.windNorth[0..<n]),
-      valid: UnsafeMutableBufferPointer(rebasing: scratch.windValid[0..<n]))
+      east: UnsafeMutableBufferPointer(start: scratch.windEast, count: n),
+      north: UnsafeMutableBufferPointer(start: scratch.windNorth, count: n),
+      valid: UnsafeMutableBufferPointer(start: scratch.windValid, count: n))
     current.sample(
       longitudes: lons, latitudes: lats, time: time,
-      east: UnsafeMutableBufferPointer(rebasing: scratch.currentEast[0..<n]),
-      north: UnsafeMutableBufferPointer(rebasing: scratch.currentNorth[0..<n]),
-      valid: UnsafeMutableBufferPointer(rebasing: scratch.currentValid[0..<n]))
+      east: UnsafeMutableBufferPointer(start: scratch.currentEast, count: n),
+      north: UnsafeMutableBufferPointer(start: scratch.currentNorth, count: n),
+      valid: UnsafeMutableBufferPointer(start: scratch.currentValid, count: n))
   }
 
   /// Marks active particles without valid forcing `missingData` (when `checkForcing`) and those
@@ -49,15 +49,20 @@ enum LeewayKernel {
   /// wins over stranding, and every active particle found on land is placed on the coastline
   /// (see docs/opendrift-leeway.md, sections 3 and 6).
   static func classify<L: LandMask>(
-    _ c: ParticleColumns, _ range: Range<Int>, land: L, scratch: WorkerScratch,
+    _ c: ParticleColumns, _ range: Range<Int>, land: L, scratch: ScratchView,
     checkForcing: Bool, crossing: CoastlineCrossing
   ) {
     let active = ParticleStatus.active.rawValue
     let lo = range.lowerBound
+    // One batch query for the block (every status: cheaper than a call per active particle).
+    land.isLand(
+      longitudes: UnsafeBufferPointer(start: c.longitudeDegrees + lo, count: range.count),
+      latitudes: UnsafeBufferPointer(start: c.latitudeDegrees + lo, count: range.count),
+      result: UnsafeMutableBufferPointer(start: scratch.land, count: range.count))
     for i in range where c.status[i] == active {
       let lon = c.longitudeDegrees[i]
       let lat = c.latitudeDegrees[i]
-      let onLand = land.isLand(longitude: lon, latitude: lat)
+      let onLand = scratch.land[i - lo]
       if checkForcing && !(scratch.windValid[i - lo] && scratch.currentValid[i - lo]) {
         c.status[i] = ParticleStatus.missingData.rawValue
       } else if onLand {
@@ -78,15 +83,14 @@ enum LeewayKernel {
   /// Moves the block's active particles by their leeway, then by the current, over `dt` seconds
   /// (negative backward), remembering the start positions. Four particles per iteration in SIMD
   /// lanes (AVX2), no calls, no per-particle branches.
-  static func move(_ c: ParticleColumns, _ range: Range<Int>, scratch: WorkerScratch, dt: Double) {
+  static func move(_ c: ParticleColumns, _ range: Range<Int>, scratch: ScratchView, dt: Double) {
     let lo = range.lowerBound
     moveLoop(
       count: range.count, status: c.status + lo, longitude: c.longitudeDegrees + lo,
       latitude: c.latitudeDegrees + lo, previousLongitude: c.previousLongitudeDegrees + lo,
       previousLatitude: c.previousLatitudeDegrees + lo,
-      windEast: scratch.windEast.baseAddress!, windNorth: scratch.windNorth.baseAddress!,
-      currentEast: scratch.currentEast.baseAddress!,
-      currentNorth: scratch.currentNorth.baseAddress!, downwindSlope: c.downwindSlope + lo,
+      windEast: scratch.windEast, windNorth: scratch.windNorth, currentEast: scratch.currentEast,
+      currentNorth: scratch.currentNorth, downwindSlope: c.downwindSlope + lo,
       downwindOffset: c.downwindOffset + lo, downwindEpsilon: c.downwindEpsilon + lo,
       crosswindSlope: c.crosswindSlope + lo, crosswindOffset: c.crosswindOffset + lo,
       crosswindEpsilon: c.crosswindEpsilon + lo, dt: dt)

@@ -11,6 +11,8 @@ final class WorkerScratch: @unchecked Sendable {
   let currentNorth: UnsafeMutableBufferPointer<Double>
   let windValid: UnsafeMutableBufferPointer<Bool>
   let currentValid: UnsafeMutableBufferPointer<Bool>
+  /// Land flags of the block's positions (one batch query per pass).
+  let land: UnsafeMutableBufferPointer<Bool>
 
   init(capacity: Int) {
     self.capacity = capacity
@@ -31,6 +33,19 @@ final class WorkerScratch: @unchecked Sendable {
     currentNorth = doubles()
     windValid = flags()
     currentValid = flags()
+    land = flags()
+  }
+
+  /// Non-owning pointers to the buffers from particle `offset` of the worker's block on.
+  func view(at offset: Int) -> ScratchView {
+    ScratchView(
+      windEast: windEast.baseAddress.unsafelyUnwrapped + offset,
+      windNorth: windNorth.baseAddress.unsafelyUnwrapped + offset,
+      currentEast: currentEast.baseAddress.unsafelyUnwrapped + offset,
+      currentNorth: currentNorth.baseAddress.unsafelyUnwrapped + offset,
+      windValid: windValid.baseAddress.unsafelyUnwrapped + offset,
+      currentValid: currentValid.baseAddress.unsafelyUnwrapped + offset,
+      land: land.baseAddress.unsafelyUnwrapped + offset)
   }
 
   deinit {
@@ -40,5 +55,18 @@ final class WorkerScratch: @unchecked Sendable {
     currentNorth.deallocate()
     windValid.deallocate()
     currentValid.deallocate()
+    land.deallocate()
   }
+}
+
+/// A worker's scratch from some particle of its block on: entry 0 belongs to the first particle
+/// of the range a pass is given. Valid while the `WorkerScratch` lives.
+struct ScratchView {
+  let windEast: UnsafeMutablePointer<Double>
+  let windNorth: UnsafeMutablePointer<Double>
+  let currentEast: UnsafeMutablePointer<Double>
+  let currentNorth: UnsafeMutablePointer<Double>
+  let windValid: UnsafeMutablePointer<Bool>
+  let currentValid: UnsafeMutablePointer<Bool>
+  let land: UnsafeMutablePointer<Bool>
 }

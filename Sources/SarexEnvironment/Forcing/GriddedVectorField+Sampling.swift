@@ -37,7 +37,7 @@ extension GriddedVectorField {
     values.withUnsafeBufferPointer { data in
       guard let base = data.baseAddress else { return }
       let slices = TimeSlices(
-        base: UnsafeRawPointer(base), nodeStride: timeSlots &* 8, offset: b.before &* 8,
+        base: UnsafeRawPointer(base), nodeStride: 16, offset: b.before &* planeFloats &* 4,
         wBefore: b.wBefore, wAfter: b.wAfter, exact: b.wAfter == 0)
       switch locator {
       case .regular(let l):
@@ -54,13 +54,13 @@ extension GriddedVectorField {
     }
   }
 
-  /// Where the bracketing times are in the node-major data, and their weights.
+  /// Where the bracketing times are in the data (one plane per time pair), and their weights.
   struct TimeSlices {
     /// Start of the data.
     let base: UnsafeRawPointer
-    /// Bytes from one grid node's series to the next.
+    /// Bytes from one grid node's group to the next.
     let nodeStride: Int
-    /// Bytes from a node's series start to (x, y) at the time before.
+    /// Bytes from the data's start to the plane of the time before.
     let offset: Int
     let wBefore: Float
     let wAfter: Float

@@ -22,12 +22,15 @@ public struct GriddedVectorField: VectorField {
   public let ny: Int
   /// Times of the file, seconds since 1970 UTC.
   let times: [Double]
-  /// Component values (m/s, float32 like OpenDrift's blocks), gap-filled, laid out
-  /// [y][x][time][component] with one extra copy of the last time: the four numbers a grid
-  /// node contributes to a sample (x and y at the two bracketing times) are contiguous.
+  /// Component values (m/s, float32 like OpenDrift's blocks), gap-filled, one plane per file
+  /// time t laid out [y][x] with four numbers per node: x and y at t, then x and y at t + 1
+  /// (the last time repeated after the last). A sample between t and t + 1 reads one 16-byte
+  /// group per node from one plane, and neighbouring nodes share cache lines: the particle
+  /// cloud's working set stays in the first-level caches (the node-major layout with the whole
+  /// time series per node spread it over a cache line per node).
   let values: [Float]
-  /// Time slots per node (file times + 1).
-  let timeSlots: Int
+  /// Floats per plane: nx * ny * 4.
+  let planeFloats: Int
   let locator: Locator
 
   enum Locator: Sendable {
@@ -105,8 +108,8 @@ public struct GriddedVectorField: VectorField {
       locator = .table(table)
       isGridRelative = source.isGridRelative
     }
-    timeSlots = source.times.count + 1
-    var values = [Float](repeating: .nan, count: nx * ny * timeSlots * 2)
+    planeFloats = nx * ny * 4
+    var values = [Float](repeating: .nan, count: planeFloats * source.times.count)
     try Self.load(
       file: file, variable: source.x, source: source, kind: kind, component: 0, into: &values)
     try Self.load(
@@ -125,7 +128,6 @@ public struct GriddedVectorField: VectorField {
     let ny = dims[dims.count - 2].length
     let plane = nx * ny
     let nt = source.times.count
-    let slots = nt + 1
     var start = source.fixedIndices.map { max($0, 0) }
     var count = [Int](repeating: 1, count: dims.count)
     count[dims.count - 1] = nx
@@ -147,10 +149,12 @@ public struct GriddedVectorField: VectorField {
         }
         schedule?.apply(to: buffer)
         values.withUnsafeMutableBufferPointer { out in
+          // Time t is the first pair of plane t and the second pair of plane t - 1.
           for k in 0..<plane {
             let value = buffer[k]
-            out[(k * slots + t) * 2 + component] = value
-            if t == nt - 1 { out[(k * slots + nt) * 2 + component] = value }
+            out[(t * plane + k) * 4 + component] = value
+            if t > 0 { out[((t - 1) * plane + k) * 4 + 2 + component] = value }
+            if t == nt - 1 { out[(t * plane + k) * 4 + 2 + component] = value }
           }
         }
       }

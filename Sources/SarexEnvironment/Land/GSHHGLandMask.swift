@@ -68,17 +68,19 @@ public struct GSHHGLandMask: LandMask {
   }
 
   /// Answers `isLand` for many positions at once: `result[k]` for `longitudes[k]`,
-  /// `latitudes[k]` (degrees). All three buffers have the same count.
+  /// `latitudes[k]` (degrees). All three buffers have the same count (extra entries of a
+  /// longer one are ignored).
   public func isLand(
     longitudes: UnsafeBufferPointer<Double>, latitudes: UnsafeBufferPointer<Double>,
     result: UnsafeMutableBufferPointer<Bool>
   ) {
-    precondition(
-      longitudes.count == latitudes.count && latitudes.count == result.count,
-      "isLand: longitudes, latitudes and result must have the same count")
+    let n = min(longitudes.count, latitudes.count, result.count)
+    guard n > 0, let lon = longitudes.baseAddress, let lat = latitudes.baseAddress,
+      let out = result.baseAddress
+    else { return }
     let table = cells
-    for k in 0..<result.count {
-      result[k] = table.isLand(longitude: longitudes[k], latitude: latitudes[k])
+    withExtendedLifetime(table) {
+      for k in 0..<n { out[k] = table.isLand(longitude: lon[k], latitude: lat[k]) }
     }
   }
 
