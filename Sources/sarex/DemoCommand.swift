@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
     do {
       let wind = try ShippedData.url("data/forcing/arome_subset_16Nov2015.nc")
       var file = try describe {
-        try ScenarioFileDecoding.decode(Self.scenarioYAML, source: "the demo scenario")
+        try ScenarioFile.decode(Self.scenarioYAML, source: "the demo scenario")
       }
       file.particles = particles
       let catalogue = try describe { try LeewayCatalogue.standard() }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A search planning case as written in YAML. Paths are relative to the case file.
 ///
@@ -84,33 +83,11 @@ struct PlanCaseFile: Decodable {
 
   /// Reads and decodes a case file; errors name the file and the field.
   static func load(_ url: URL) throws -> PlanCaseFile {
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw CLIError("Cannot read case file \(url.path): \(error.localizedDescription).")
-    }
-    return try decode(text, source: "Case file \(url.path)")
+    try YAMLInput.load(PlanCaseFile.self, from: url, kind: "case file")
   }
 
+  /// Decodes case YAML; `source` names it in errors.
   static func decode(_ text: String, source: String) throws -> PlanCaseFile {
-    do {
-      return try YAMLDecoder().decode(PlanCaseFile.self, from: text)
-    } catch let DecodingError.keyNotFound(key, context) {
-      throw CLIError("\(source): missing field '\(path(context.codingPath + [key]))'.")
-    } catch let DecodingError.typeMismatch(type, context) {
-      throw CLIError("\(source): field '\(path(context.codingPath))' should be a \(type).")
-    } catch let DecodingError.valueNotFound(type, context) {
-      throw CLIError("\(source): field '\(path(context.codingPath))' needs a \(type) value.")
-    } catch let DecodingError.dataCorrupted(context) {
-      throw CLIError("\(source): \(context.debugDescription) at '\(path(context.codingPath))'.")
-    } catch {
-      throw CLIError("\(source) is not valid YAML: \(error).")
-    }
-  }
-
-  private static func path(_ keys: [any CodingKey]) -> String {
-    keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-      .replacingOccurrences(of: ".[", with: "[")
+    try YAMLInput.decode(PlanCaseFile.self, from: text, source: source)
   }
 }

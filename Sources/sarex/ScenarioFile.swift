@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A drift scenario as written in YAML by a planner. Paths are relative to the scenario file.
 ///
@@ -82,41 +81,11 @@ struct ScenarioFile: Decodable {
 
   /// Reads and decodes a scenario file; errors name the file and the field.
   static func load(_ url: URL) throws -> ScenarioFile {
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw CLIError("Cannot read scenario file \(url.path): \(error.localizedDescription).")
-    }
-    return try ScenarioFileDecoding.decode(text, source: "Scenario file \(url.path)")
+    try YAMLInput.load(ScenarioFile.self, from: url, kind: "scenario file")
   }
-}
 
-/// Decodes scenario YAML, turning decoding errors into sentences naming the field.
-enum ScenarioFileDecoding {
+  /// Decodes scenario YAML; `source` names it in errors.
   static func decode(_ text: String, source: String) throws -> ScenarioFile {
-    do {
-      return try YAMLDecoder().decode(ScenarioFile.self, from: text)
-    } catch let DecodingError.keyNotFound(key, context) {
-      throw CLIError(
-        "\(source): missing field '\(Self.path(context.codingPath + [key]))'.")
-    } catch let DecodingError.typeMismatch(type, context) {
-      throw CLIError(
-        "\(source): field '\(Self.path(context.codingPath))' should be a \(type).")
-    } catch let DecodingError.valueNotFound(type, context) {
-      throw CLIError(
-        "\(source): field '\(Self.path(context.codingPath))' needs a \(type) value.")
-    } catch let DecodingError.dataCorrupted(context) {
-      throw CLIError(
-        "\(source): \(context.debugDescription) at '\(Self.path(context.codingPath))'."
-      )
-    } catch {
-      throw CLIError("\(source) is not valid YAML: \(error).")
-    }
-  }
-
-  private static func path(_ keys: [any CodingKey]) -> String {
-    keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-      .replacingOccurrences(of: ".[", with: "[")
+    try YAMLInput.decode(ScenarioFile.self, from: text, source: source)
   }
 }

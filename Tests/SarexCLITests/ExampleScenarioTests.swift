@@ -21,7 +21,7 @@ import Testing
 }
 
 @Test func theDemoScenarioIsValidYAML() throws {
-  let file = try ScenarioFileDecoding.decode(DemoCommand.scenarioYAML, source: "demo")
+  let file = try ScenarioFile.decode(DemoCommand.scenarioYAML, source: "demo")
   #expect(file.object == "PIW-1")
   #expect(file.seeding.count == 1)
 }
