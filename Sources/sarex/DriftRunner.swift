@@ -27,21 +27,29 @@ struct DriftRunner {
   func run() throws -> Result {
     let started = Date()
     var ensemble = try describe { try spec.seeding.makeEnsemble() }
-    let wind = try describe { try GriddedVectorField(url: spec.windURL, kind: .wind10m) }
-    let current = try describe {
-      try GriddedVectorField(url: spec.currentURL, kind: .surfaceCurrent)
-    }
     let config = spec.configuration
     let end = config.start.addingTimeInterval(config.duration)
     let span = min(config.start, end)...max(config.start, end)
-    try describe { try wind.validate(covering: span) }
-    try describe { try current.validate(covering: span) }
-
-    var land: GSHHGLandMask?
-    if let letter = spec.landResolution, let resolution = GSHHGResolution(name: letter) {
-      let region = landRegion(ensemble: ensemble, durationSeconds: abs(config.duration))
-      land = try describe { try GSHHGLandMask(region: region, resolution: resolution) }
-    }
+    // Wind, current and coastline are independent: load them at once.
+    let windURL = spec.windURL
+    let currentURL = spec.currentURL
+    let landResolution = spec.landResolution.flatMap { GSHHGResolution(name: $0) }
+    let region = landRegion(ensemble: ensemble, durationSeconds: abs(config.duration))
+    let (wind, current, land) = try concurrently(
+      {
+        let field = try describe { try GriddedVectorField(url: windURL, kind: .wind10m) }
+        try describe { try field.validate(covering: span) }
+        return field
+      },
+      {
+        let field = try describe { try GriddedVectorField(url: currentURL, kind: .surfaceCurrent) }
+        try describe { try field.validate(covering: span) }
+        return field
+      },
+      { () throws -> GSHHGLandMask? in
+        guard let landResolution else { return nil }
+        return try describe { try GSHHGLandMask(region: region, resolution: landResolution) }
+      })
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
 
     let simulation = DriftSimulation(

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The contiguous per-particle storage of an ensemble: one allocation per column, freed with the
 /// owner. This is the one place that touches raw particle memory; everything else goes through
 /// `ParticleEnsemble` (copy-on-write) and the block kernels.
@@ -36,6 +38,10 @@ final class ParticleColumns: @unchecked Sendable {
   let crosswindSlope: UnsafeMutablePointer<Double>
   let crosswindOffset: UnsafeMutablePointer<Double>
   let crosswindEpsilon: UnsafeMutablePointer<Double>
+  /// The particle's index in the ensemble as seeded. The drift works on a copy whose particles it
+  /// reorders by position (`SpatialOrder`), so random draws are keyed by this id and results go
+  /// back to this slot; in the ensemble users see, `id[i] == i`.
+  let id: UnsafeMutablePointer<Int>
 
   init(count: Int) {
     precondition(count >= 0, "particle count must be non-negative")
@@ -74,6 +80,8 @@ final class ParticleColumns: @unchecked Sendable {
     crosswindSlope = doubles()
     crosswindOffset = doubles()
     crosswindEpsilon = doubles()
+    id = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
+    for i in 0..<max(count, 1) { (id + i).initialize(to: i) }
   }
 
   private var doubleColumns: [UnsafeMutablePointer<Double>] {
@@ -94,7 +102,56 @@ final class ParticleColumns: @unchecked Sendable {
     c.orientation.update(from: orientation, count: count)
     c.scenarioIndex.update(from: scenarioIndex, count: count)
     c.classIndex.update(from: classIndex, count: count)
+    c.id.update(from: id, count: count)
     return c
+  }
+
+  /// Sets every column of `self` to `source`'s in the order `order`: particle `i` becomes the one
+  /// at `order[i]` of `source` (`order` a permutation of 0..<count, both of this count). One
+  /// column per task, on all processors.
+  func gather(from source: ParticleColumns, order: UnsafePointer<Int>) {
+    precondition(source.count == count, "gather between ensembles of different sizes")
+    let n = count
+    // The tasks touch disjoint columns; the pointers stay valid while both owners live.
+    nonisolated(unsafe) let order = order
+    nonisolated(unsafe) let pairs = Array(zip(source.doubleColumns, doubleColumns))
+    @Sendable func apply<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
+      for i in 0..<n { to[i] = from[order[i]] }
+    }
+    let tasks = pairs.count + 5
+    DispatchQueue.concurrentPerform(iterations: tasks) { k in
+      switch k - pairs.count {
+      case 0: apply(source.status, status)
+      case 1: apply(source.orientation, orientation)
+      case 2: apply(source.scenarioIndex, scenarioIndex)
+      case 3: apply(source.classIndex, classIndex)
+      case 4: apply(source.id, id)
+      default: apply(pairs[k].0, pairs[k].1)
+      }
+    }
+  }
+
+  /// Writes the columns a drift step changes (position, previous position, status, orientation,
+  /// crosswind slope) of every particle to slot `id[i]` of `target`, the ensemble in seeded order.
+  /// The other columns do not change during a drift. One column per task, on all processors.
+  func scatterDriftState(into target: ParticleColumns) {
+    precondition(target.count == count, "scatter between ensembles of different sizes")
+    let n = count
+    nonisolated(unsafe) let id = self.id
+    @Sendable func apply<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
+      for i in 0..<n { to[id[i]] = from[i] }
+    }
+    DispatchQueue.concurrentPerform(iterations: 7) { k in
+      switch k {
+      case 0: apply(longitudeDegrees, target.longitudeDegrees)
+      case 1: apply(latitudeDegrees, target.latitudeDegrees)
+      case 2: apply(previousLongitudeDegrees, target.previousLongitudeDegrees)
+      case 3: apply(previousLatitudeDegrees, target.previousLatitudeDegrees)
+      case 4: apply(status, target.status)
+      case 5: apply(orientation, target.orientation)
+      default: apply(crosswindSlope, target.crosswindSlope)
+      }
+    }
   }
 
   deinit {
@@ -103,5 +160,6 @@ final class ParticleColumns: @unchecked Sendable {
     orientation.deallocate()
     scenarioIndex.deallocate()
     classIndex.deallocate()
+    id.deallocate()
   }
 }

@@ -39,6 +39,9 @@ public struct DriftSimulation: Sendable {
   public var current: any VectorField
   public var land: any LandMask
   public var configuration: DriftConfiguration
+  /// Model time between spatial reorderings of the particles in memory, seconds (nil: never).
+  /// Only speed depends on it: results are identical per particle.
+  var spatialOrderInterval: TimeInterval? = 3 * 3600
 
   public init(
     wind: any VectorField, current: any VectorField, land: any LandMask,
@@ -121,14 +124,24 @@ public struct DriftSimulation: Sendable {
     let wind = self.wind
     let current = self.current
     let land = self.land
+    // The steps work on a copy of the particles that is reordered by position every
+    // `spatialOrderInterval` of model time (each particle keeps its seeded index in `id`); the
+    // ensemble the observer and the caller see stays in seeded order.
+    var work = ensemble.columns.copy()
+    var spare = ParticleColumns(count: n)
+    let spatialOrder = SpatialOrder(count: n)
+    let reorderSteps: Int =
+      spatialOrderInterval.map { interval in
+        let r = (interval / abs(dt)).rounded(.down)
+        return r >= 1 ? Int(min(r, 1e9)) : 1
+      } ?? Int.max
 
     func time(ofStep k: Int) -> Date { start.addingTimeInterval(Double(k) * dt) }
 
-    /// The passes that end at time t_k: move by step k-1 (if k > 0), then release, sample and
-    /// classify at t_k (only stranding at the final time).
-    func advance(to k: Int) {
-      ensemble.makeUnique()
-      let columns = ensemble.columns
+    /// The passes of step k: with `move`, move and jibe by step k-1 (if k > 0); with `sample`,
+    /// release, sample and classify at t_k (only stranding at the final time).
+    func passes(_ k: Int, move: Bool, sample: Bool) {
+      let columns = work
       let t = time(ofStep: k)
       let isFinal = k == steps
       let body: @Sendable (Int) -> Void = { w in
@@ -141,21 +154,23 @@ public struct DriftSimulation: Sendable {
         while first < block.upperBound {
           let range = first..<min(first + chunkSize, block.upperBound)
           let view = scratch[w].view(at: first - block.lowerBound)
-          if k > 0 {
+          if move && k > 0 {
             LeewayKernel.move(columns, range, scratch: view, dt: dt)
             if jibeProbability > 0 {
               LeewayKernel.jibe(
                 columns, range, probability: jibeProbability, random: random, step: k - 1)
             }
           }
-          if !isFinal {
-            LeewayKernel.release(
-              columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
-              forward: forward)
-            LeewayKernel.sample(
-              columns, range, time: t, wind: wind, current: current, scratch: view)
+          if sample {
+            if !isFinal {
+              LeewayKernel.release(
+                columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
+                forward: forward)
+              LeewayKernel.sample(
+                columns, range, time: t, wind: wind, current: current, scratch: view)
+            }
+            classify(land, columns, range, view, !isFinal, crossing)
           }
-          classify(land, columns, range, view, !isFinal, crossing)
           first = range.upperBound
         }
       }
@@ -166,9 +181,24 @@ public struct DriftSimulation: Sendable {
       }
     }
 
+    /// Ends at time t_k. The sampled forcing in the scratch is used by the next step's move, so
+    /// the particles are reordered only between a move and the next sampling.
+    func advance(to k: Int) {
+      if k < steps && k % reorderSteps == 0 {
+        if k > 0 { passes(k, move: true, sample: false) }
+        spare.gather(from: work, order: spatialOrder.permutation(of: work))
+        swap(&work, &spare)
+        passes(k, move: false, sample: true)
+      } else {
+        passes(k, move: true, sample: true)
+      }
+    }
+
     for k in 0...steps {
       advance(to: k)
       if k % stepsPerOutput == 0 {
+        ensemble.makeUnique()
+        work.scatterDriftState(into: ensemble.columns)
         try observer(
           DriftOutput(
             index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,

@@ -197,15 +197,15 @@ enum LeewayKernel {
   }
 
   /// Jibes active particles with probability `probability` each: the crosswind slope changes
-  /// sign and the orientation flips (OpenDrift keeps offset and perturbation). `step` keys the
-  /// random numbers.
+  /// sign and the orientation flips (OpenDrift keeps offset and perturbation). `step` and the
+  /// particle's seeded index (`id`, not its current slot) key the random numbers.
   static func jibe(
     _ c: ParticleColumns, _ range: Range<Int>, probability: Double, random: CounterRandom,
     step: Int
   ) {
     let counter = UInt64(truncatingIfNeeded: step)
     for i in range {
-      let u = random.uniform(particle: i, stream: .jibe, counter: counter)
+      let u = random.uniform(particle: c.id[i], stream: .jibe, counter: counter)
       let flip = c.status[i] == 0 && u < probability
       c.crosswindSlope[i] = flip ? -c.crosswindSlope[i] : c.crosswindSlope[i]
       c.orientation[i] = flip ? 1 &- c.orientation[i] : c.orientation[i]

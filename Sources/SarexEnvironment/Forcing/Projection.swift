@@ -88,12 +88,19 @@ final class Projection {
 enum WGS84Geodesic {
   /// Forward azimuth (degrees clockwise from north) of the geodesic from point 1 to point 2.
   static func azimuthDegrees(lon1: Double, lat1: Double, lon2: Double, lat2: Double) -> Double {
-    var g = geod_geodesic()
-    geod_init(&g, 6_378_137.0, 1 / 298.257223563)
     var distance = 0.0
     var azi1 = 0.0
     var azi2 = 0.0
-    geod_inverse(&g, lat1, lon1, lat2, lon2, &distance, &azi1, &azi2)
+    withUnsafePointer(to: ellipsoid) {
+      geod_inverse($0, lat1, lon1, lat2, lon2, &distance, &azi1, &azi2)
+    }
     return azi1
   }
+
+  /// The ellipsoid's constants, computed once (the lookup tables ask for an azimuth per node).
+  private static let ellipsoid: geod_geodesic = {
+    var g = geod_geodesic()
+    geod_init(&g, 6_378_137.0, 1 / 298.257223563)
+    return g
+  }()
 }

@@ -1,0 +1,90 @@
+import Foundation
+import SarexEnvironment
+import SarexGeo
+import Testing
+
+@testable import SarexDrift
+
+/// Runs a seeded drift with jibing, land and a forcing boundary, reordering the particles in
+/// memory every `reorderSeconds` (nil: never), and returns every output time's ensemble.
+private func outputs(reorderSeconds: TimeInterval?, workers: Int) throws -> [ParticleEnsemble] {
+  let piw = try LeewayCatalogue.standard().lookup("PIW-1")
+  var e = try Seeding(
+    SeedScenario(
+      name: "lkp",
+      geometry: .point(
+        GeoPoint(longitudeDegrees: 4, latitudeDegrees: 60.2), radiusMetres: 5000,
+        distribution: .gaussian),
+      releaseStart: testStart, releaseEnd: testStart.addingTimeInterval(3600), particleCount: 3001,
+      objectClass: piw), randomSeed: 3
+  ).makeEnsemble()
+  // Wind that turns with position and time, so particles spread and overtake each other.
+  let wind = TestField { lon, lat, t in
+    let a = (lon - 4) * 40 + (lat - 60) * 25 + (t - testStart.timeIntervalSince1970) / 7200
+    return (9 * cos(a), 9 * sin(a))
+  }
+  var simulation = DriftSimulation(
+    wind: wind,
+    current: TestField(validLongitudes: -180...4.05) { _, _, _ in (0.3, 0.4) },
+    land: LandNorthOf(latitudeDegrees: 60.23),
+    configuration: DriftConfiguration(
+      start: testStart, duration: 4 * 3600, timeStep: 600, outputStep: 3600,
+      jibeProbabilityPerHour: 0.5, randomSeed: 11, workerCount: workers))
+  simulation.spatialOrderInterval = reorderSeconds
+  var seen: [ParticleEnsemble] = []
+  try simulation.run(&e, observer: { seen.append($0.ensemble) })
+  seen.append(e)
+  return seen
+}
+
+private func state(_ e: ParticleEnsemble) -> [[Double]] {
+  e.withColumns { c in
+    [
+      Array(c.longitudeDegrees), Array(c.latitudeDegrees), c.status.map(Double.init),
+      c.orientation.map(Double.init), Array(c.crosswindSlope), Array(c.downwindEpsilon),
+      Array(c.releaseTime), Array(c.weight),
+    ]
+  }
+}
+
+@Test func reorderingParticlesInMemoryChangesNoParticlesResultOrTheirOrder() throws {
+  let plain = try outputs(reorderSeconds: nil, workers: 1)
+  let last = try #require(plain.last)
+  let statuses = Set(last.statuses)
+  // The scenario exercises every path: moving, stranded, out of the forcing, and jibes.
+  #expect(statuses.isSuperset(of: [.active, .stranded, .missingData]))
+  #expect(
+    last.withColumns { Array($0.orientation) } != plain[0].withColumns { Array($0.orientation) })
+  for (interval, workers) in [(600.0, 1), (600.0, 3), (1800.0, 2)] {
+    let ordered = try outputs(reorderSeconds: interval, workers: workers)
+    #expect(ordered.count == plain.count)
+    for (a, b) in zip(plain, ordered) { #expect(state(a) == state(b)) }
+  }
+}
+
+@Test func spatialOrderPutsNeighboursNextToEachOther() {
+  // A 64 x 64 lattice listed in a scrambled order: after ordering, consecutive particles are
+  // touching lattice cells (a Z curve jumps only at block boundaries).
+  let side = 64
+  let n = side * side
+  let columns = ParticleColumns(count: n)
+  for k in 0..<n {
+    let cell = (k &* 2731) % n  // 2731 is prime to 4096: a permutation
+    columns.longitudeDegrees[k] = 4 + Double(cell % side) * 0.01
+    columns.latitudeDegrees[k] = 60 + Double(cell / side) * 0.005
+  }
+  let sorter = SpatialOrder(count: n)
+  let order = Array(UnsafeBufferPointer(start: sorter.permutation(of: columns), count: n))
+  withExtendedLifetime(sorter) {}
+  #expect(Set((0..<n).map { order[$0] }).count == n)
+  var neighbours = 0
+  for k in 1..<n {
+    let a = order[k - 1]
+    let b = order[k]
+    let dx = abs(columns.longitudeDegrees[a] - columns.longitudeDegrees[b]) / 0.01
+    let dy = abs(columns.latitudeDegrees[a] - columns.latitudeDegrees[b]) / 0.005
+    if max(dx, dy) < 1.5 { neighbours += 1 }
+  }
+  // Within a 2 x 2 block every step is to a touching cell, so at least 3 steps in 4 are.
+  #expect(neighbours >= 3 * (n - 1) / 4)
+}
