@@ -12,6 +12,7 @@ enum DriftReport {
     lines.append(
       "Drift \(spec.name): \(result.ensemble.count) particles, "
         + "\(UTCDateParser.string(config.start)) for \(hours(config.duration)) h "
+        + (config.timeStep < 0 ? "backward " : "")
         + "in \(Int(abs(config.timeStep))) s steps, \(String(format: "%.2f", result.wallSeconds)) s."
     )
     if let last = result.summaries.rows.last {

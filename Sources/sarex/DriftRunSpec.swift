@@ -59,9 +59,9 @@ struct DriftRunSpec {
     }
     let randomSeed = file.seed ?? 1
     seeding = Seeding(scenarios: scenarios, randomSeed: randomSeed)
-    configuration = DriftConfiguration(
-      start: start, duration: duration, timeStep: step, outputStep: outputStep,
-      jibeProbabilityPerHour: (file.jibing ?? true) ? 0.04 : 0, randomSeed: randomSeed)
+    configuration = Self.configuration(
+      start: start, duration: duration, step: step, outputStep: outputStep,
+      jibing: file.jibing ?? true, seed: randomSeed)
     windURL = URL(fileURLWithPath: file.wind, relativeTo: folder).standardizedFileURL
     currentURL = URL(fileURLWithPath: file.current, relativeTo: folder).standardizedFileURL
     landResolution = try Self.landResolution(file.land ?? "full", in: where_)
@@ -97,12 +97,23 @@ struct DriftRunSpec {
         radiusMetres: radiusMetres, distribution: .gaussian),
       releaseStart: startDate, particleCount: particles, objectClass: objectClass)
     seeding = Seeding(scenario, randomSeed: seed)
-    configuration = DriftConfiguration(
-      start: startDate, duration: durationSeconds, timeStep: stepSeconds, outputStep: outputSeconds,
-      jibeProbabilityPerHour: jibing ? 0.04 : 0, randomSeed: seed)
+    configuration = Self.configuration(
+      start: startDate, duration: durationSeconds, step: stepSeconds, outputStep: outputSeconds,
+      jibing: jibing, seed: seed)
     windURL = URL(fileURLWithPath: wind).standardizedFileURL
     currentURL = URL(fileURLWithPath: current).standardizedFileURL
     landResolution = try Self.landResolution(land, in: "Option --land")
+  }
+
+  /// A negative duration (or step) runs backward in time: the engine takes a positive duration
+  /// and a negative time step.
+  static func configuration(
+    start: Date, duration: Double, step: Double, outputStep: Double, jibing: Bool, seed: UInt64
+  ) -> DriftConfiguration {
+    let backward = duration < 0 || step < 0
+    return DriftConfiguration(
+      start: start, duration: abs(duration), timeStep: backward ? -abs(step) : step,
+      outputStep: abs(outputStep), jibeProbabilityPerHour: jibing ? 0.04 : 0, randomSeed: seed)
   }
 
   static func time(_ text: String, field: String, in place: String) throws -> Date {

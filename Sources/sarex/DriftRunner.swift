@@ -28,7 +28,8 @@ struct DriftRunner {
     let started = Date()
     var ensemble = try describe { try spec.seeding.makeEnsemble() }
     let config = spec.configuration
-    let end = config.start.addingTimeInterval(config.duration)
+    let end = config.start.addingTimeInterval(
+      config.timeStep < 0 ? -config.duration : config.duration)
     let span = min(config.start, end)...max(config.start, end)
     // Wind, current and coastline are independent: load them at once.
     let windURL = spec.windURL

@@ -25,3 +25,15 @@ import Testing
   #expect(file.object == "PIW-1")
   #expect(file.seeding.count == 1)
 }
+
+@Test func aNegativeDurationRunsBackwardWithAPositiveDurationAndNegativeStep() throws {
+  let spec = try DriftRunSpec(
+    object: "PIW-1", longitude: 4, latitude: 60.5, radiusMetres: 0,
+    start: "2015-11-17T00:00:00Z", duration: "-6h", step: "10m", outputStep: "1h",
+    particles: 10, seed: 1, jibing: true, wind: "w.nc", current: "c.nc", land: "none",
+    catalogue: try LeewayCatalogue.standard())
+  #expect(spec.configuration.duration == 21_600)
+  #expect(spec.configuration.timeStep == -600)
+  #expect(spec.configuration.outputStep == 3_600)
+  #expect(spec.landResolution == nil)
+}
