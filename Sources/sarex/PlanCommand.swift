@@ -59,6 +59,16 @@ enum PlanReport {
             s.area.width / 1852, s.track.trackSpacing / 1852,
             s.altitudeMetres.map { String(format: "%.0f ft", $0 / 0.3048) } ?? "surface", s.pos))
       }
+      let conflicts = r.executed.separationConflicts
+      lines.append(
+        conflicts.isEmpty
+          ? "  Separation: no unit within one track spacing of another at the same time"
+          : "  SEPARATION CONFLICTS: "
+            + conflicts.map {
+              String(
+                format: "%@ and %@ %.2f NM apart (need %.2f)", $0.firstUnit, $0.secondUnit,
+                $0.closestApproach.distance / 1852, $0.requiredSeparation / 1852)
+            }.joined(separator: "; "))
       for plan in [r.worksheet] + (o.map { [$0] } ?? []) {
         evaluations += plan.particleLegEvaluations
         seconds += plan.evaluationSeconds
