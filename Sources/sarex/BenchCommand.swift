@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Particles of the planning benchmark.")
   var planParticles: Int = 100_000
   @Option(help: "Time budget of the optimal planner in the planning benchmark, seconds.")
-  var planBudget: Double = 1
+  var planBudget: Double = 0.5
 
   func run() throws {
     do {

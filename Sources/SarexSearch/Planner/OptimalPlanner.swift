@@ -243,8 +243,13 @@ enum OptimalPlanner {
     @discardableResult
     mutating func place(_ k: Int, keepingIfBetterThan current: Box?) -> Bool {
       let r = residual(excluding: k)
-      var scoredBoxes: [(Box, Double)] = []
-      for b in candidates(k, r, around: current) { scoredBoxes.append((b, score(k, b, r))) }
+      let found = candidates(k, r, around: current)
+      let categoryCount = c.widths[k].count
+      let values = CandidateScoring.scores(
+        us: us[k], vs: vs[k], residual: r, categories: c.categories, boxes: found,
+        pods: found.flatMap { categoryPOD(k, $0) }, categoryCount: categoryCount)
+      scored += found.count
+      var scoredBoxes = Array(zip(found, values))
       scoredBoxes.sort { $0.1 > $1.1 }
       let currentScore = current.map { score(k, $0, r) } ?? -1
       guard let best = scoredBoxes.first(where: { feasible(k, $0.0) }),

@@ -158,7 +158,8 @@ enum PlanBoundCalculator {
           guard hi > 0, hours[k] > 0 else { continue }
           var lo = hi * 1e-12
           // Spent hours fall as lambda rises; keep the feasible end (spent <= hours).
-          for _ in 0..<80 {
+          // 48 halvings of the log range leave lambda within a factor 1 + 1e-12.
+          for _ in 0..<48 {
             let mid = (lo * hi).squareRoot()
             if response(k, lambda: mid, base: base).total > hours[k] { lo = mid } else { hi = mid }
           }
@@ -253,7 +254,7 @@ enum PlanBoundCalculator {
           var x2 = a + ratio * (b - a)
           var f1 = value(x1)
           var f2 = value(x2)
-          for _ in 0..<48 {
+          for _ in 0..<36 {
             if f1 <= f2 {
               b = x2
               x2 = x1
