@@ -5,7 +5,7 @@ import SarexGeo
 /// scored on the particles.
 ///
 /// All areas share one orientation, the cloud's major axis, so in the frame (u along it, v across)
-/// they are boxes and "no two areas overlap" is an interval test. Candidates for a unit are sized
+/// they are boxes and overlap is an interval test. Candidates for a unit are sized
 /// from its effort Z = W V T at coverages 0.5 to 2.6 (area Z / C), square or shaped like the
 /// cloud, centred on the densest cells of the probability it would still find (the posterior
 /// times what the other units miss), or set flush against the other units' areas. A candidate is
@@ -204,9 +204,9 @@ enum OptimalPlanner {
       return boxes
     }
 
-    /// The gap (metres) kept between unit k's `box` and unit j's `other`: aircraft areas 1 NM
-    /// apart, so that no aircraft has to leave its best altitude for the 500 ft separation of
-    /// adjacent areas; vessels far enough apart that neither comes closer than one track
+    /// The gap (metres) kept between unit k's `box` and unit j's `other` (used for the flush
+    /// candidates, and enforced between vessels): aircraft areas 1 NM apart, so that an
+    /// aircraft placed beside another need not leave its best altitude; vessels far enough apart that neither comes closer than one track
     /// spacing to the other (`PlanningContext.separationGap`); none between a vessel and an
     /// aircraft, which fly at different heights.
     func requiredGap(_ k: Int, _ box: Box, _ j: Int, _ other: Box) -> Double {
@@ -218,12 +218,15 @@ enum OptimalPlanner {
       return airK ? max(1852, gap) : gap
     }
 
-    /// No overlap with another unit's area in the same altitude band (vessels on the surface,
-    /// aircraft above: an aircraft may search over a vessel's area), and the gaps of
-    /// `requiredGap` kept.
+    /// Vessels: no overlap with another vessel's area, and the gaps of `requiredGap` kept.
+    /// Aircraft: free to search over vessels' areas and over each other's, since no two areas
+    /// may overlap in the same altitude band and the altitude assignment (`SortieBuilder`) puts
+    /// aircraft in overlapping or adjoining areas 500 ft apart. (Stacking aircraft 500 ft apart
+    /// costs the higher ones sweep width, which the exact evaluation counts but this search
+    /// does not foresee.)
     func feasible(_ k: Int, _ box: Box) -> Bool {
       let air = c.units[k].unit.kind.isAircraft
-      for j in boxes.indices where j != k && c.units[j].unit.kind.isAircraft == air {
+      for j in boxes.indices where j != k && !air && !c.units[j].unit.kind.isAircraft {
         guard let o = boxes[j] else { continue }
         let half = requiredGap(k, box, j, o) / 2
         let wide = Box(cu: box.cu, cv: box.cv, hu: box.hu + half, hv: box.hv + half)
