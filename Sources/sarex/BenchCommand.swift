@@ -17,7 +17,10 @@ struct BenchCommand: ParsableCommand {
       process without outputs (forcing and coastline loading included), (c) the Swift drift
       kernel and a plain C version of the same step (sample wind and current, Leeway velocity,
       move; no release, land check or jibing) on the same particles, single-threaded, best of
-      --repeats. Prints a table with the ratios and peak memory. See BENCHMARKS.md.
+      --repeats, (d) one search planning period on the demo drift (`PlanBench`: eight units,
+      the bound, the worksheet plan and the optimal plan, with particle-leg evaluations per
+      second). Prints a table with the ratios and peak memory. `--plan` runs (d) alone. See
+      BENCHMARKS.md.
       """)
 
   @Option(help: "Number of particles.")
@@ -34,6 +37,14 @@ struct BenchCommand: ParsableCommand {
   var kernelSteps: Int = 36
   @Option(help: "Repeats of each kernel timing (the best counts).")
   var repeats: Int = 3
+  @Flag(help: "Run only the search planning benchmark.")
+  var plan = false
+  @Flag(help: "Do not run the search planning benchmark.")
+  var skipPlan = false
+  @Option(help: "Particles of the planning benchmark.")
+  var planParticles: Int = 100_000
+  @Option(help: "Time budget of the optimal planner in the planning benchmark, seconds.")
+  var planBudget: Double = 0.5
 
   func run() throws {
     do {
@@ -44,6 +55,17 @@ struct BenchCommand: ParsableCommand {
   }
 
   private func runBench() throws {
+    guard planParticles > 0, planBudget >= 0 else {
+      throw CLIError("Options --plan-particles must be at least 1 and --plan-budget not negative.")
+    }
+    if plan {
+      let status = BenchStatus()
+      let result = try PlanBench(particles: planParticles, budgetSeconds: planBudget)
+        .run(status: status)
+      status.clear()
+      print(result.text)
+      return
+    }
     let windPath = try wind ?? Self.defaultForcing("arome_subset_16Nov2015.nc")
     let currentPath = try current ?? Self.defaultForcing("norkyst800_subset_16Nov2015.nc")
     guard particles > 0, kernelSteps > 0, repeats > 0 else {
@@ -73,6 +95,10 @@ struct BenchCommand: ParsableCommand {
 
     let kernels = try KernelComparison.run(
       spec: spec, steps: kernelSteps, repeats: repeats, status: status)
+    let planning =
+      skipPlan
+      ? nil
+      : try PlanBench(particles: planParticles, budgetSeconds: planBudget).run(status: status)
     status.clear()
 
     print(
@@ -82,6 +108,10 @@ struct BenchCommand: ParsableCommand {
         sarexActive: active,
         sarexPeakMB: peakMB, kernels: kernels, workers: ProcessInfo.processInfo.activeProcessorCount
       ).text)
+    if let planning {
+      print("")
+      print(planning.text)
+    }
   }
 
   /// The full forcing in ../shared/data/forcing next to the repository if present, else the

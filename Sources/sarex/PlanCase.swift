@@ -114,11 +114,24 @@ struct PlanCase {
     ] where !(value >= 0 && value.isFinite) {
       throw CLIError("\(place): \(field) is \(value); give zero or a positive number.")
     }
+    var spacings: [SearchUnitKind: Double] = [:]
+    for (name, value) in file.minimumTrackSpacingNM ?? [:] {
+      guard let kind = SearchUnitKind(rawValue: name) else {
+        throw CLIError(
+          "\(place): minimum_track_spacing_nm names '\(name)'; expected one of "
+            + SearchUnitKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+      }
+      guard value > 0, value.isFinite else {
+        throw CLIError(
+          "\(place): minimum_track_spacing_nm.\(name) is \(value); give a positive number of NM.")
+      }
+      spacings[kind] = value
+    }
     let classes = drift.seeding.scenarios.flatMap { $0.objects.map(\.leewayClass.code) }
     conditions = PlanningConditions(
       visibilityNM: file.visibilityNM, windKnots: file.windKnots,
       seaHeightMetres: file.seaHeightM, fatigued: file.fatigued ?? false,
-      leewayClasses: classes, timeBudgetSeconds: budget)
+      leewayClasses: classes, timeBudgetSeconds: budget, minimumTrackSpacingsNM: spacings)
     // Look every sweep width up now: conditions outside the tables fail before the drift runs.
     let tables: SweepWidthTables
     do { tables = try SweepWidthTables.bundled() } catch { throw CLIError("\(error)") }

@@ -34,6 +34,9 @@ struct PlanCaseFile: Decodable {
   var fatigued: Bool?
   var mode: String?
   var timeBudgetSeconds: Double?
+  /// Smallest track spacing per unit kind, NM (e.g. {fixedWing: 0.8}); kinds not given keep
+  /// `PlanningConditions.defaultMinimumTrackSpacingsNM`.
+  var minimumTrackSpacingNM: [String: Double]?
   /// The SMC's datum for the worksheet plan, instead of the particles' centre.
   var datum: ScenarioFile.Position?
   /// Originator and the SMC of the messages.
@@ -79,6 +82,7 @@ struct PlanCaseFile: Decodable {
     case windKnots = "wind_knots"
     case seaHeightM = "sea_height_m"
     case timeBudgetSeconds = "time_budget_seconds"
+    case minimumTrackSpacingNM = "minimum_track_spacing_nm"
   }
 
   /// Reads and decodes a case file; errors name the file and the field.

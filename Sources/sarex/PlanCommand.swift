@@ -45,10 +45,12 @@ enum PlanReport {
       lines.append(
         String(
           format:
-            "Period %@ at %@: worksheet POS %.3f, optimal POS %@, bound %.3f (optimal allocation %.3f); cumulative POS %.3f",
+            "Period %@ at %@: worksheet POS %.3f, optimal POS %@, bound %.3f (optimal allocation %.3f with POD %@ on %d cells of %.2f NM); cumulative POS %.3f",
           r.name, UTCDateParser.string(r.executed.referenceTime), r.worksheet.pos,
           o.map { String(format: "%.3f", $0.pos) } ?? "-", r.executed.bound.upperBound,
-          r.executed.bound.allocationPOS, r.record.cumulativePOS))
+          r.executed.bound.allocationPOS, r.executed.bound.detectionFormula,
+          r.executed.bound.cellCount, r.executed.bound.cellSizeMetres / 1852,
+          r.record.cumulativePOS))
       for s in r.executed.sorties {
         lines.append(
           String(
@@ -57,6 +59,16 @@ enum PlanReport {
             s.area.width / 1852, s.track.trackSpacing / 1852,
             s.altitudeMetres.map { String(format: "%.0f ft", $0 / 0.3048) } ?? "surface", s.pos))
       }
+      let conflicts = r.executed.separationConflicts
+      lines.append(
+        conflicts.isEmpty
+          ? "  Separation: no unit within one track spacing of another at the same time"
+          : "  SEPARATION CONFLICTS: "
+            + conflicts.map {
+              String(
+                format: "%@ and %@ %.2f NM apart (need %.2f)", $0.firstUnit, $0.secondUnit,
+                $0.closestApproach.distance / 1852, $0.requiredSeparation / 1852)
+            }.joined(separator: "; "))
       for plan in [r.worksheet] + (o.map { [$0] } ?? []) {
         evaluations += plan.particleLegEvaluations
         seconds += plan.evaluationSeconds

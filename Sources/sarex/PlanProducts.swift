@@ -71,9 +71,10 @@ struct PlanProducts {
 
   func posLine(_ r: PeriodResult) -> String {
     var s = String(
-      format: "PLANNED POS %.3f (%@ MODE), UPPER BOUND %.3f, OPTIMAL ALLOCATION %.3f",
+      format:
+        "PLANNED POS %.3f (%@ MODE), UPPER BOUND %.3f (OPTIMAL ALLOCATION OF EFFORT %.3f, POD %@)",
       r.executed.pos, r.executed.mode.rawValue.uppercased(), r.executed.bound.upperBound,
-      r.executed.bound.allocationPOS)
+      r.executed.bound.allocationPOS, r.executed.bound.detectionFormula.uppercased())
     if let o = r.optimal, planCase.mode == .worksheet {
       s += String(format: "; OPTIMAL-MODE PLAN WOULD GIVE %.3f", o.pos)
     } else {

@@ -14,6 +14,8 @@ struct PlanRunner {
   var showsProgress = true
   /// Also write the drift's trajectory file (the demo does).
   var writesTrajectories = false
+  /// Write the drift's products at all (the planning benchmark does not).
+  var writesDriftOutputs = true
 
   struct Result {
     var periods: [PeriodResult]
@@ -22,7 +24,29 @@ struct PlanRunner {
     var planningSeconds: Double
   }
 
+  /// The drift run and the planner's inputs built from it, before any planning.
+  struct Prepared {
+    var drift: DriftRunner.Result
+    var periods: [PlanningPeriod]
+    var tables: SweepWidthTables
+    var isLand: (@Sendable (GeoPoint) -> Bool)?
+  }
+
   func run() throws -> Result {
+    let prepared = try prepare()
+    let clock = Date()
+    let results = try describe {
+      try MultiPeriodPlanner.run(
+        prepared.periods, mode: planCase.mode, tables: prepared.tables, isLand: prepared.isLand)
+    }
+    let seconds = Date().timeIntervalSince(clock)
+    let files = try PlanProducts(planCase: planCase, folder: folder, land: prepared.drift.land)
+      .write(results)
+    return Result(periods: results, drift: prepared.drift, files: files, planningSeconds: seconds)
+  }
+
+  /// Runs the drift and builds each period's particles, units and conditions.
+  func prepare() throws -> Prepared {
     let config = planCase.drift.configuration
     // Each period uses the ensemble at the output time nearest its on-scene time, and the next
     // output time to estimate the particles' drift velocities.
@@ -38,14 +62,13 @@ struct PlanRunner {
       let neighbour = k < outputs ? k + 1 : max(0, k - 1)
       references.append((outputTime(k), outputTime(neighbour)))
     }
-    var paths = try DriftOutputPaths.standard(in: folder)
+    var paths = writesDriftOutputs ? try DriftOutputPaths.standard(in: folder) : DriftOutputPaths()
     if !writesTrajectories { paths.trajectories = nil }
     var runner = DriftRunner(spec: planCase.drift, outputs: paths)
     runner.showsProgress = showsProgress
     runner.captureTimes = Set(references.flatMap { [$0.0, $0.1] })
     let drift = try runner.run()
 
-    let clock = Date()
     var periods: [PlanningPeriod] = []
     for (n, (time, other)) in references.enumerated() {
       guard let ensemble = drift.captured[time], let next = drift.captured[other] else {
@@ -68,12 +91,7 @@ struct PlanRunner {
         mask.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
       }
     }
-    let results = try describe {
-      try MultiPeriodPlanner.run(periods, mode: planCase.mode, tables: tables, isLand: isLand)
-    }
-    let seconds = Date().timeIntervalSince(clock)
-    let files = try PlanProducts(planCase: planCase, folder: folder, land: land).write(results)
-    return Result(periods: results, drift: drift, files: files, planningSeconds: seconds)
+    return Prepared(drift: drift, periods: periods, tables: tables, isLand: isLand)
   }
 
   /// The particles adrift at `time` with their drift velocities from the displacement to the

@@ -87,6 +87,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
+  @Test func anUnknownKindOfMinimumTrackSpacingIsRefused() throws {
+    let (outcome, out) = try plan([
+      "mode: worksheet": "mode: worksheet\nminimum_track_spacing_nm: {jet: 0.5}"
+    ])
+    expectOneSentence(outcome, mentions: ["minimum_track_spacing_nm", "jet", "helicopter"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func aGivenMinimumTrackSpacingIsNeverUndercut() throws {
+    // A helicopter over a person in the water would fly tracks closer than 2 NM; it is held there.
+    let (outcome, _) = try plan([
+      "mode: worksheet": "mode: worksheet\nminimum_track_spacing_nm: {helicopter: 2.0}"
+    ])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let line = outcome.standardOutput.split(separator: "\n").first { $0.contains("KCG TEST") }
+    #expect(line?.contains("S 2.00 NM") == true, "\(line ?? "no KCG TEST line")")
+  }
+
   @Test func aGoodCaseWritesTheMessagesAndFiles() throws {
     let (outcome, out) = try plan([:])
     #expect(outcome.status == 0, "\(outcome.standardError)")

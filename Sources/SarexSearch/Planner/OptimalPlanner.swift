@@ -5,7 +5,7 @@ import SarexGeo
 /// scored on the particles.
 ///
 /// All areas share one orientation, the cloud's major axis, so in the frame (u along it, v across)
-/// they are boxes and "no two areas overlap" is an interval test. Candidates for a unit are sized
+/// they are boxes and overlap is an interval test. Candidates for a unit are sized
 /// from its effort Z = W V T at coverages 0.5 to 2.6 (area Z / C), square or shaped like the
 /// cloud, centred on the densest cells of the probability it would still find (the posterior
 /// times what the other units miss), or set flush against the other units' areas. A candidate is
@@ -61,7 +61,7 @@ enum OptimalPlanner {
           area: PlaneRectangle(
             centreX: centre.east, centreY: centre.north, bearing: search.bearing,
             length: 2 * b.hu, width: 2 * b.hv),
-          trackSpacing: c.units[k].fillingTrackSpacing(length: 2 * b.hu, width: 2 * b.hv)))
+          trackSpacing: c.trackSpacing(k, length: 2 * b.hu, width: 2 * b.hv)))
     }
     return Outcome(choices: choices, passes: passes, scored: search.scored)
   }
@@ -107,7 +107,7 @@ enum OptimalPlanner {
 
     /// POD of a parallel sweep by unit k at coverage W_c / S, per category.
     func categoryPOD(_ k: Int, _ box: Box) -> [Double] {
-      let spacing = c.units[k].fillingTrackSpacing(length: 2 * box.hu, width: 2 * box.hv)
+      let spacing = c.trackSpacing(k, length: 2 * box.hu, width: 2 * box.hv)
       return c.widths[k].map { w in
         let coverage = w / spacing
         return c.conditions.curve.parallelSweepPOD(coverage: coverage)
@@ -144,14 +144,17 @@ enum OptimalPlanner {
       // object it sees well or on the one most likely to be found.
       let u = c.units[k]
       let sweep = u.speedMetresPerSecond * u.searchSeconds
-      let efforts = Set(([c.meanWidths[k]] + c.widths[k]).filter { $0 > 0 }.map { $0 * sweep })
+      let widths = Set(([c.meanWidths[k]] + c.widths[k]).filter { $0 > 0 })
+      let minimum = c.minimumTrackSpacing(k)
       var boxes: [Box] = []
       let uu = us[k]
       let vv = vs[k]
       guard let uMin = uu.min(), let uMax = uu.max(), let vMin = vv.min(), let vMax = vv.max()
       else { return [] }
-      for (z, coverage) in efforts.flatMap({ z in [0.5, 0.8, 1.2, 1.8, 2.6].map { (z, $0) } }) {
-        let area = z / coverage
+      // Area V T S at spacing S = W / C, or at the unit's minimum spacing when W / C is closer.
+      let areas = Set(
+        widths.flatMap { w in [0.5, 0.8, 1.2, 1.8, 2.6].map { sweep * max(w / $0, minimum) } })
+      for area in areas {
         for a in Set([1.0, aspect]) {
           let hu = (area * a).squareRoot() / 2
           let hv = (area / a).squareRoot() / 2
@@ -175,10 +178,11 @@ enum OptimalPlanner {
             boxes.append(Box(cu: su[cell] / mass[cell], cv: sv[cell] / mass[cell], hu: hu, hv: hv))
           }
           // Flush against the other units' areas, on each side.
-          for j in self.boxes.indices where j != k {
+          for j in self.boxes.indices
+          where j != k && c.units[j].unit.kind.isAircraft == c.units[k].unit.kind.isAircraft {
             guard let o = self.boxes[j] else { continue }
-            let gap =
-              c.units[k].unit.kind.isAircraft && c.units[j].unit.kind.isAircraft ? 1853.0 : 0
+            let probe = Box(cu: 0, cv: 0, hu: hu, hv: hv)
+            let gap = requiredGap(k, probe, j, o) + 1
             boxes.append(Box(cu: o.cu + o.hu + hu + gap, cv: o.cv, hu: hu, hv: hv))
             boxes.append(Box(cu: o.cu - o.hu - hu - gap, cv: o.cv, hu: hu, hv: hv))
             boxes.append(Box(cu: o.cu, cv: o.cv + o.hv + hv + gap, hu: hu, hv: hv))
@@ -200,19 +204,34 @@ enum OptimalPlanner {
       return boxes
     }
 
-    /// No overlap with another unit's area; aircraft areas also kept 1 NM apart, so that no
-    /// aircraft has to leave its best altitude for the 500 ft separation of adjacent areas.
+    /// The gap (metres) kept between unit k's `box` and unit j's `other` (used for the flush
+    /// candidates, and enforced between vessels): aircraft areas 1 NM apart, so that an
+    /// aircraft placed beside another need not leave its best altitude; vessels far enough apart that neither comes closer than one track
+    /// spacing to the other (`PlanningContext.separationGap`); none between a vessel and an
+    /// aircraft, which fly at different heights.
+    func requiredGap(_ k: Int, _ box: Box, _ j: Int, _ other: Box) -> Double {
+      let airK = c.units[k].unit.kind.isAircraft
+      if airK != c.units[j].unit.kind.isAircraft { return 0 }
+      let gap = PlanningContext.separationGap(
+        c.trackSpacing(k, length: 2 * box.hu, width: 2 * box.hv),
+        c.trackSpacing(j, length: 2 * other.hu, width: 2 * other.hv))
+      return airK ? max(1852, gap) : gap
+    }
+
+    /// Vessels: no overlap with another vessel's area, and the gaps of `requiredGap` kept.
+    /// Aircraft: free to search over vessels' areas and over each other's, since no two areas
+    /// may overlap in the same altitude band and the altitude assignment (`SortieBuilder`) puts
+    /// aircraft in overlapping or adjoining areas 500 ft apart. (Stacking aircraft 500 ft apart
+    /// costs the higher ones sweep width, which the exact evaluation counts but this search
+    /// does not foresee.)
     func feasible(_ k: Int, _ box: Box) -> Bool {
       let air = c.units[k].unit.kind.isAircraft
-      for j in boxes.indices where j != k {
+      for j in boxes.indices where j != k && !air && !c.units[j].unit.kind.isAircraft {
         guard let o = boxes[j] else { continue }
-        if o.overlaps(box) { return false }
-        if air, c.units[j].unit.kind.isAircraft {
-          let gap = 1852.0 / 2
-          let wide = Box(cu: box.cu, cv: box.cv, hu: box.hu + gap, hv: box.hv + gap)
-          if wide.overlaps(Box(cu: o.cu, cv: o.cv, hu: o.hu + gap, hv: o.hv + gap)) {
-            return false
-          }
+        let half = requiredGap(k, box, j, o) / 2
+        let wide = Box(cu: box.cu, cv: box.cv, hu: box.hu + half, hv: box.hv + half)
+        if wide.overlaps(Box(cu: o.cu, cv: o.cv, hu: o.hu + half, hv: o.hv + half)) {
+          return false
         }
       }
       guard c.isLand != nil else { return true }
@@ -227,8 +246,13 @@ enum OptimalPlanner {
     @discardableResult
     mutating func place(_ k: Int, keepingIfBetterThan current: Box?) -> Bool {
       let r = residual(excluding: k)
-      var scoredBoxes: [(Box, Double)] = []
-      for b in candidates(k, r, around: current) { scoredBoxes.append((b, score(k, b, r))) }
+      let found = candidates(k, r, around: current)
+      let categoryCount = c.widths[k].count
+      let values = CandidateScoring.scores(
+        us: us[k], vs: vs[k], residual: r, categories: c.categories, boxes: found,
+        pods: found.flatMap { categoryPOD(k, $0) }, categoryCount: categoryCount)
+      scored += found.count
+      var scoredBoxes = Array(zip(found, values))
       scoredBoxes.sort { $0.1 > $1.1 }
       let currentScore = current.map { score(k, $0, r) } ?? -1
       guard let best = scoredBoxes.first(where: { feasible(k, $0.0) }),

@@ -154,6 +154,25 @@ struct PlanningContext: Sendable {
     meanWidths[k] * units[k].speedMetresPerSecond * units[k].searchSeconds
   }
 
+  /// The smallest track spacing planned for unit k, metres (`PlanningConditions`).
+  func minimumTrackSpacing(_ k: Int) -> Double {
+    conditions.minimumTrackSpacingNM(for: units[k].unit.kind) * 1852
+  }
+
+  /// The track spacing (metres) unit k flies over a `length` x `width` rectangle: the one that
+  /// fills its search time, turns included, but never below its minimum (it then finishes the
+  /// area early rather than fly tracks closer than it can keep).
+  func trackSpacing(_ k: Int, length: Double, width: Double) -> Double {
+    max(units[k].fillingTrackSpacing(length: length, width: width), minimumTrackSpacing(k))
+  }
+
+  /// The gap (metres) kept between the areas of units j and k so that neither is ever closer
+  /// than one track spacing (the larger) to the other: outer tracks lie half a spacing inside
+  /// their area, so areas a gap g apart keep tracks g + (S_j + S_k) / 2 apart, at least
+  /// max(S_j, S_k) when g >= |S_j - S_k| / 2. Not needed when the two fly at different heights
+  /// (an aircraft over a vessel, or aircraft 500 ft apart).
+  static func separationGap(_ sj: Double, _ sk: Double) -> Double { abs(sj - sk) / 2 + 1 }
+
   /// Whether a point is on land (false without a land mask).
   func onLand(_ p: GeoPoint) -> Bool { isLand?(p) ?? false }
 }

@@ -30,22 +30,20 @@ public struct PlannedSortie: Sendable, Hashable {
 }
 
 /// A bound on the POS any plan with these units can reach this period, and the optimal
-/// allocation of effort it comes from.
+/// allocation of effort it comes from (`PlanBoundCalculator`).
 public struct PlanBound: Sendable, Hashable {
-  /// POS of the optimal allocation of effort over POC cells with exponential (random search)
-  /// detection: Washburn's method for several searchers (`MultipleSearcherAllocation`).
+  /// POS of the optimal allocation of the units' effort over POC cells with the parallel-sweep
+  /// detection function (Washburn's method for several heterogeneous units; Charnes-Cooper /
+  /// Stone for one): the best any split of effort over the cells reaches.
   public var allocationPOS: Double
-  /// Its Lagrangian dual bound (>= `allocationPOS`) under exponential detection.
-  public var allocationDualBound: Double
-  /// The coverage bound, valid for any lateral range curve: no cell can be searched with POD
-  /// above min(1, effort / area) (see `PlanBoundCalculator`).
-  public var coverageBound: Double
-  /// POC cell size used, metres.
+  /// The Lagrangian dual of that allocation (>= `allocationPOS`): the bound reported against
+  /// plans; the gap to `allocationPOS` shows how tightly the optimum was found.
+  public var upperBound: Double
+  /// The coverage-to-POD function the allocation used, e.g. "erf(sqrt(pi)/2 C)".
+  public var detectionFormula: String
+  /// POC cell side, metres, and the number of cells holding probability.
   public var cellSizeMetres: Double
-
-  /// The bound reported against plans. (The allocation's dual bound holds for exponential
-  /// detection only; a parallel sweep with exact track keeping does better than that.)
-  public var upperBound: Double { coverageBound }
+  public var cellCount: Int
 }
 
 /// A plan for one period.
@@ -68,6 +66,9 @@ public struct SearchPlan: Sendable {
   /// Particle-leg closest-approach evaluations made, and the seconds they took.
   public var particleLegEvaluations: Int
   public var evaluationSeconds: Double
+  /// Pairs of units planned closer than one track spacing to each other at the same time (the
+  /// planners keep this empty; see `SearchPlanner.separationConflicts`).
+  public var separationConflicts: [SeparationConflict]
   /// Improvement passes and candidate areas scored (optimal mode).
   public var passes: Int
   public var candidatesScored: Int

@@ -80,7 +80,22 @@ public struct SearchPlanner: Sendable {
     return SearchPlan(
       mode: mode, referenceTime: particles.time, datum: context.datum, sorties: built.sorties,
       pod: built.pod, pos: pos, cumulativePOS: cumulative, bound: bound, worksheet: nil,
-      particleLegEvaluations: built.evaluations, evaluationSeconds: built.seconds, passes: 0,
+      particleLegEvaluations: built.evaluations, evaluationSeconds: built.seconds,
+      separationConflicts: Self.separationConflicts(built.sorties), passes: 0,
       candidatesScored: 0)
+  }
+
+  /// Units closer than one track spacing to another at the same time: vessels among
+  /// themselves, aircraft among themselves unless 500 ft apart. An aircraft and a vessel are
+  /// not compared: aircraft search at 300 ft or more, above any vessel.
+  public static func separationConflicts(_ sorties: [PlannedSortie]) -> [SeparationConflict] {
+    let tracks = sorties.map {
+      PlannedUnitTrack(unit: $0.unit.callSign, track: $0.track, altitude: $0.altitudeMetres)
+    }
+    let air = sorties.indices.filter { sorties[$0].unit.unit.kind.isAircraft }
+    let surface = sorties.indices.filter { !sorties[$0].unit.unit.kind.isAircraft }
+    return Deconfliction.separationConflicts(surface.map { tracks[$0] })
+      + Deconfliction.separationConflicts(
+        air.map { tracks[$0] }, verticalSeparation: adjacentAreaVerticalSeparation)
   }
 }

@@ -121,7 +121,7 @@ struct SortieBuilder {
       let start = u.commenceTime(periodStart: t0)
       // The area at the commence time: moved with the datum since the reference time.
       let moved = areas[n].shifted(by: start.timeIntervalSince(t0) * c.drift)
-      let spacing = min(max(choice.trackSpacing, 1), 0.999 * moved.length)
+      let spacing = min(max(choice.trackSpacing, c.minimumTrackSpacing(k)), 0.999 * moved.length)
       let timing = PatternTiming(
         speed: u.speedMetresPerSecond, commenceTime: start,
         turnAllowance: u.unit.kind.isAircraft ? .standardRate : .none, datumDrift: c.drift)

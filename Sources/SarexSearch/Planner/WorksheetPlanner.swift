@@ -30,16 +30,28 @@ enum WorksheetPlanner {
         conditions: c.conditions.worksheetConditions)
     }
     let side = 2 * sheet.radiusNM * 1852
-    var west = datumX - side / 2
+    // Spacings never below a unit's minimum; surface units side by side kept apart by the gap
+    // that keeps them a track spacing apart (aircraft side by side get 500 ft between them
+    // instead, and aircraft fly above the vessels).
+    let spacings = c.units.indices.map {
+      max(sheet.trackSpacingsNM[$0] * 1852, c.minimumTrackSpacing($0))
+    }
+    var gaps = [Double](repeating: 0, count: c.units.count)
+    for k in c.units.indices.dropFirst()
+    where !c.units[k].unit.kind.isAircraft && !c.units[k - 1].unit.kind.isAircraft {
+      gaps[k] = PlanningContext.separationGap(spacings[k - 1], spacings[k])
+    }
+    var west = datumX - (side + gaps.reduce(0, +)) / 2
     var choices: [SortieBuilder.Choice] = []
     for k in c.units.indices {
+      west += gaps[k]
       let strip = side * units[k].effortNM2 / sheet.effortNM2
       choices.append(
         SortieBuilder.Choice(
           unitIndex: k,
           area: PlaneRectangle(
             centreX: west + strip / 2, centreY: datumY, bearing: 0, length: side, width: strip),
-          trackSpacing: sheet.trackSpacingsNM[k] * 1852))
+          trackSpacing: spacings[k]))
       west += strip
     }
     return (choices, sheet)
