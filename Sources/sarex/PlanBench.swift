@@ -80,7 +80,7 @@ struct PlanBench {
   func run(status: BenchStatus) throws -> Result {
     let wind = try ShippedData.url("data/forcing/arome_subset_16Nov2015.nc")
     var file = try describe {
-      try ScenarioFileDecoding.decode(DemoCommand.scenarioYAML, source: "the demo scenario")
+      try ScenarioFile.decode(DemoCommand.scenarioYAML, source: "the demo scenario")
     }
     file.particles = particles
     file.duration = "13h"
