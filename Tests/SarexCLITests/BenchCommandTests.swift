@@ -7,9 +7,10 @@ import Testing
 @Suite struct BenchCommandTests {
   @Test func cKernelReproducesTheSwiftKernelExactly() throws {
     let outcome = try SarexProcess.run([
-      "bench", "--skip-opendrift", "--particles", "300", "--duration", "1h", "--kernel-steps",
-      "6", "--repeats", "1", "--wind", "data/forcing/arome_subset_16Nov2015.nc", "--current",
-      "data/forcing/norkyst800_subset_16Nov2015.nc",
+      "bench", "--skip-opendrift", "--skip-plan", "--particles", "300", "--duration", "1h",
+      "--kernel-steps", "6", "--repeats", "1",
+      "--wind", "data/forcing/arome_subset_16Nov2015.nc",
+      "--current", "data/forcing/norkyst800_subset_16Nov2015.nc",
     ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("300 particles x 6 steps"))
