@@ -75,7 +75,7 @@ struct DemoCommand: ParsableCommand {
       var runner = PlanRunner(planCase: planCase, folder: out)
       runner.writesTrajectories = true
       let result = try runner.run()
-      let outputs = try DriftOutputPaths.standard(in: out)
+      let outputs = DriftOutputPaths.named(in: out)
       print(DriftReport.text(spec: planCase.drift, result: result.drift, outputs: outputs))
       print(PlanReport.text(planCase: planCase, result: result))
     } catch let error as CLIError {

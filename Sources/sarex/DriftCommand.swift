@@ -80,14 +80,25 @@ struct DriftCommand: ParsableCommand {
           duration: duration, step: step, outputStep: outputStep, particles: particles, seed: seed,
           jibing: jibing, wind: wind, current: current, land: land, catalogue: catalogue)
       }
-      var outputs =
-        try outputDir.map { try DriftOutputPaths.standard(in: $0) } ?? DriftOutputPaths()
+      // With --output-dir the products are staged beside it and moved in only on success.
+      let staged = try outputDir.map { try StagedOutputFolder(destination: $0) }
+      var outputs = staged.map { DriftOutputPaths.named(in: $0.staging.path) } ?? DriftOutputPaths()
       if let summary { outputs.summary = summary }
       if let out { outputs.trajectories = out }
       if let geojson { outputs.finalPositions = geojson }
       if let containment { outputs.containment = containment }
       if let map { outputs.maps = [map] }
-      let result = try DriftRunner(spec: spec, outputs: outputs).run()
+      let result: DriftRunner.Result
+      if let staged {
+        result = try staged.run { _ in try DriftRunner(spec: spec, outputs: outputs).run() }
+        outputs.trajectories = outputs.trajectories.map(staged.finalPath(of:))
+        outputs.summary = outputs.summary.map(staged.finalPath(of:))
+        outputs.finalPositions = outputs.finalPositions.map(staged.finalPath(of:))
+        outputs.containment = outputs.containment.map(staged.finalPath(of:))
+        outputs.maps = outputs.maps.map(staged.finalPath(of:))
+      } else {
+        result = try DriftRunner(spec: spec, outputs: outputs).run()
+      }
       print(DriftReport.text(spec: spec, result: result, outputs: outputs))
     } catch let error as CLIError {
       throw ValidationFailure(error)

@@ -21,6 +21,11 @@ struct DriftOutputPaths {
     } catch {
       throw CLIError("Cannot create the output folder \(directory): \(error.localizedDescription).")
     }
+    return named(in: directory)
+  }
+
+  /// The standard product paths inside `directory`, without touching the disk.
+  static func named(in directory: String) -> DriftOutputPaths {
     let folder = URL(fileURLWithPath: directory)
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
     return DriftOutputPaths(

@@ -9,7 +9,8 @@ import SarexSearch
 /// period with the unsuccessful search carried over, then every product.
 struct PlanRunner {
   var planCase: PlanCase
-  /// Output folder for the plan's products (the drift's go there too).
+  /// Output folder for the plan's products (the drift's go there too). ``run()`` fills it only
+  /// when the whole run succeeds (``StagedOutputFolder``).
   var folder: String
   var showsProgress = true
   /// Also write the drift's trajectory file (the demo does).
@@ -32,21 +33,33 @@ struct PlanRunner {
     var isLand: (@Sendable (GeoPoint) -> Bool)?
   }
 
+  /// Drifts, plans and writes every product into a staging folder beside `folder`, then moves
+  /// them into `folder`; on any error nothing new is left in either.
   func run() throws -> Result {
-    let prepared = try prepare()
-    let clock = Date()
-    let results = try describe {
-      try MultiPeriodPlanner.run(
-        prepared.periods, mode: planCase.mode, tables: prepared.tables, isLand: prepared.isLand)
+    try StagedOutputFolder(destination: folder).run { staged in
+      let prepared = try prepare(writingInto: staged.staging.path)
+      let clock = Date()
+      let results = try describe {
+        try MultiPeriodPlanner.run(
+          prepared.periods, mode: planCase.mode, tables: prepared.tables, isLand: prepared.isLand)
+      }
+      let seconds = Date().timeIntervalSince(clock)
+      let files = try PlanProducts(
+        planCase: planCase, folder: staged.staging.path, land: prepared.drift.land
+      ).write(results)
+      return Result(
+        periods: results, drift: prepared.drift, files: files.map(staged.finalPath(of:)),
+        planningSeconds: seconds)
     }
-    let seconds = Date().timeIntervalSince(clock)
-    let files = try PlanProducts(planCase: planCase, folder: folder, land: prepared.drift.land)
-      .write(results)
-    return Result(periods: results, drift: prepared.drift, files: files, planningSeconds: seconds)
   }
 
-  /// Runs the drift and builds each period's particles, units and conditions.
-  func prepare() throws -> Prepared {
+  /// Runs the drift, writing its products straight into `folder`, and builds each period's
+  /// particles, units and conditions.
+  func prepare() throws -> Prepared { try prepare(writingInto: folder) }
+
+  /// Runs the drift, writing its products into `directory`, and builds each period's particles,
+  /// units and conditions.
+  func prepare(writingInto directory: String) throws -> Prepared {
     let config = planCase.drift.configuration
     // Each period uses the ensemble at the output time nearest its on-scene time, and the next
     // output time to estimate the particles' drift velocities.
@@ -62,7 +75,8 @@ struct PlanRunner {
       let neighbour = k < outputs ? k + 1 : max(0, k - 1)
       references.append((outputTime(k), outputTime(neighbour)))
     }
-    var paths = writesDriftOutputs ? try DriftOutputPaths.standard(in: folder) : DriftOutputPaths()
+    var paths =
+      writesDriftOutputs ? try DriftOutputPaths.standard(in: directory) : DriftOutputPaths()
     if !writesTrajectories { paths.trajectories = nil }
     var runner = DriftRunner(spec: planCase.drift, outputs: paths)
     runner.showsProgress = showsProgress
