@@ -13,10 +13,11 @@ struct DriftRunSpec {
   /// GSHHG resolution letter (`f`, `h`, `i`, `l`, `c`), or `nil` for no land.
   var landResolution: String?
 
-  /// Resolves a scenario file; relative paths are taken from the file's folder.
-  init(file: ScenarioFile, at url: URL, catalogue: LeewayCatalogue) throws {
+  /// Resolves a scenario file; relative paths are taken from the file's folder. `place` starts
+  /// error sentences (default "Scenario file PATH"; a case file's inline drift names itself).
+  init(file: ScenarioFile, at url: URL, catalogue: LeewayCatalogue, place: String? = nil) throws {
     let folder = url.deletingLastPathComponent()
-    let where_ = "Scenario file \(url.path)"
+    let where_ = place ?? "Scenario file \(url.path)"
     name = file.name ?? url.deletingPathExtension().lastPathComponent
     let start = try Self.time(file.start, field: "start", in: where_)
     let duration = try Self.duration(file.duration, field: "duration", in: where_)
@@ -28,6 +29,9 @@ struct DriftRunSpec {
         "\(where_): 'seeding' lists no seed; give at least one point, line or polygon.")
     }
     let total = file.particles ?? 10_000
+    guard total > 0 else {
+      throw CLIError("\(where_): 'particles' is \(total); give a positive number of particles.")
+    }
     let weightSum = file.seeding.reduce(0) { $0 + ($1.weight ?? 1) }
     var scenarios: [SeedScenario] = []
     for (index, seed) in file.seeding.enumerated() {
@@ -37,6 +41,9 @@ struct DriftRunSpec {
         throw CLIError("\(label): 'weight' must be a positive number, not \(weight).")
       }
       let count = seed.particles ?? max(1, Int((Double(total) * weight / weightSum).rounded()))
+      guard count > 0 else {
+        throw CLIError("\(label): 'particles' is \(count); give a positive number of particles.")
+      }
       let objects = try Self.objects(
         seed: seed, defaultObject: file.object, catalogue: catalogue, in: label)
       let releaseStart = try seed.releaseStart.map {

@@ -52,6 +52,9 @@ struct DriftRunner {
         return try describe { try GSHHGLandMask(region: region, resolution: landResolution) }
       })
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
+    try checkSeedsHaveForcing(
+      ensemble: ensemble, fields: [(wind, windURL, "wind"), (current, currentURL, "current")],
+      time: config.start)
 
     let simulation = DriftSimulation(
       wind: wind, current: current, land: land.map { $0 as any LandMask } ?? NoLand(),
@@ -140,6 +143,39 @@ struct DriftRunner {
     }.count
     if onLand == ensemble.count {
       throw CLIError("Every seeded particle is on land (GSHHG coastline); move the seeds to sea.")
+    }
+  }
+
+  /// Seeds wholly outside a forcing grid (or on its land cells) would all stop as missing data
+  /// at the first step: say which file does not cover them instead of drifting nothing.
+  private func checkSeedsHaveForcing(
+    ensemble: ParticleEnsemble, fields: [(any VectorField, URL, String)], time: Date
+  ) throws {
+    let lons = ensemble.longitudesDegrees
+    let lats = ensemble.latitudesDegrees
+    guard !lons.isEmpty else { return }
+    for (field, url, kind) in fields {
+      var east = [Double](repeating: 0, count: lons.count)
+      var north = east
+      var valid = [Bool](repeating: false, count: lons.count)
+      lons.withUnsafeBufferPointer { lon in
+        lats.withUnsafeBufferPointer { lat in
+          east.withUnsafeMutableBufferPointer { e in
+            north.withUnsafeMutableBufferPointer { n in
+              valid.withUnsafeMutableBufferPointer { v in
+                field.sample(
+                  longitudes: lon, latitudes: lat, time: time, east: e, north: n, valid: v)
+              }
+            }
+          }
+        }
+      }
+      if !valid.contains(true) {
+        throw CLIError(
+          "Every seeded particle is outside the \(kind) file \(url.path) (no \(kind) there at "
+            + "\(UTCDateParser.string(time))); move the seeds inside its grid or give a \(kind) "
+            + "file that covers them.")
+      }
     }
   }
 

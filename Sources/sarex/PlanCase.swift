@@ -8,6 +8,8 @@ import SarexSearch
 /// conditions, with every unit's sweep widths looked up once so bad conditions fail at once.
 struct PlanCase {
   var name: String
+  /// "Case file PATH", the start of every error sentence about this case.
+  var source: String
   var drift: DriftRunSpec
   var periodNames: [String]
   var periodTimes: [Date]
@@ -19,9 +21,11 @@ struct PlanCase {
 
   init(file: PlanCaseFile, at url: URL, driftCatalogue: LeewayCatalogue) throws {
     let place = "Case file \(url.path)"
+    source = place
     name = file.name ?? url.deletingPathExtension().lastPathComponent
     if let inline = file.drift {
-      drift = try DriftRunSpec(file: inline, at: url, catalogue: driftCatalogue)
+      drift = try DriftRunSpec(
+        file: inline, at: url, catalogue: driftCatalogue, place: "\(place), drift")
     } else if let path = file.scenario {
       let scenarioURL = URL(fileURLWithPath: path, relativeTo: url.deletingLastPathComponent())
         .standardizedFileURL
@@ -147,6 +151,20 @@ struct PlanCase {
     }
     datum = file.datum.map { GeoPoint(longitudeDegrees: $0.lon, latitudeDegrees: $0.lat) }
     rcc = file.rcc ?? "RCC"
+  }
+
+  /// A planner error as one sentence naming this case file and the field to change.
+  func explain(_ error: PlannerError) -> CLIError {
+    if case .areaOnLand(let area, let position) = error, area == "datum" {
+      let p = MessageFormat.position(position)
+      return CLIError(
+        datum != nil
+          ? "\(source): datum \(p) is on land; give a datum at sea, or leave it out to use the "
+            + "particles' centre."
+          : "\(source): the particles' centre \(p), the worksheet's datum, is on land; give a "
+            + "datum at sea.")
+    }
+    return CLIError("\(source): \(error)")
   }
 
   /// The units available in a period starting at `start`.

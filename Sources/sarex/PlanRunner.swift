@@ -39,9 +39,12 @@ struct PlanRunner {
     try StagedOutputFolder(destination: folder).run { staged in
       let prepared = try prepare(writingInto: staged.staging.path)
       let clock = Date()
-      let results = try describe {
-        try MultiPeriodPlanner.run(
+      let results: [PeriodResult]
+      do {
+        results = try MultiPeriodPlanner.run(
           prepared.periods, mode: planCase.mode, tables: prepared.tables, isLand: prepared.isLand)
+      } catch let error as PlannerError {
+        throw planCase.explain(error)
       }
       let seconds = Date().timeIntervalSince(clock)
       let files = try PlanProducts(
@@ -88,7 +91,12 @@ struct PlanRunner {
       guard let ensemble = drift.captured[time], let next = drift.captured[other] else {
         throw CLIError("The drift did not reach \(UTCDateParser.string(time)) for period \(n + 1).")
       }
-      let particles = try Self.snapshot(ensemble, at: time, other: next, otherTime: other)
+      let particles: ParticleSnapshot
+      do {
+        particles = try Self.snapshot(ensemble, at: time, other: next, otherTime: other)
+      } catch let error as CLIError {
+        throw CLIError("\(planCase.source), period \(planCase.periodNames[n]): \(error)")
+      }
       var conditions = planCase.conditions
       conditions.leewayClasses = ensemble.classes.map(\.code)
       periods.append(
@@ -139,8 +147,9 @@ struct PlanRunner {
     }
     guard weights.contains(where: { $0 > 0 }) else {
       throw CLIError(
-        "The drift ensemble at \(UTCDateParser.string(time)) is empty: no particle is adrift "
-          + "(all stranded or without forcing), so there is nothing to search for at sea.")
+        "the drift ensemble at \(UTCDateParser.string(time)) is empty (every particle stranded or "
+          + "carried out of the forcing), so there is nothing to search for at sea; give an "
+          + "earlier on_scene time or move the seeds.")
     }
     return try describe {
       try ParticleSnapshot(

@@ -60,23 +60,70 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
+  @Test func aCustomUnitWithoutEnduranceIsNamed() throws {
+    let (outcome, out) = try plan([
+      "{id: large-vessel, call_sign: JCG TEST, nation: JPN, endurance_hours: 4}":
+        "{id: my-boat, call_sign: JCG TEST, nation: JPN, kind: largeVessel, speed_knots: 10, "
+        + "altitude_feet: 14}"
+    ])
+    expectOneSentence(outcome, mentions: ["case.yaml", "units[0]", "my-boat", "endurance_hours"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test func aVisibilityOutsideTheTablesIsRefused() throws {
     let (outcome, out) = try plan(["visibility_nm: 10": "visibility_nm: 45"])
-    expectOneSentence(outcome, mentions: ["Visibility", "45"])
+    expectOneSentence(outcome, mentions: ["case.yaml", "Visibility", "45", "1.0 to 20.0"])
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
   @Test func aDatumOnLandIsRefused() throws {
-    // Bergen city centre as the SMC's datum.
-    let (outcome, _) = try plan([
+    // Bergen city centre as the SMC's datum: refused after the drift, which leaves nothing.
+    let (outcome, out) = try plan([
       "mode: worksheet": "mode: worksheet\ndatum: {lon: 5.324, lat: 60.393}"
     ])
-    expectOneSentence(outcome, mentions: ["on land", "datum"])
+    expectOneSentence(outcome, mentions: ["case.yaml", "datum", "on land"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
   @Test func anEmptyEnsembleIsRefused() throws {
-    let (outcome, _) = try plan(["      particles: 200": "      particles: 0"])
-    expectOneSentence(outcome, mentions: ["particle"])
+    let (outcome, out) = try plan(["      particles: 200": "      particles: 0"])
+    expectOneSentence(outcome, mentions: ["case.yaml", "seeding[0]", "'particles' is 0"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func anEnsembleEmptiedByTheDriftIsRefused() throws {
+    // Five particles released together just inside the north-west edge of the NorKyst-800 grid
+    // in the south-easterly gale of 16 November 2015 (seed 1): by 02:00 UTC all five have been
+    // carried out of the current, so at 04:00 nothing is left adrift. Refused after the drift.
+    let (outcome, out) = try plan([
+      "point: {lon: 4.0, lat: 60.2}": "point: {lon: 3.45, lat: 60.95}",
+      "radius: 500": "radius: 0",
+      "duration: 3h": "duration: 6h",
+      "  particles: 200": "  particles: 5",
+      "on_scene: 2015-11-16T02:00:00Z": "on_scene: 2015-11-16T04:00:00Z",
+    ])
+    expectOneSentence(outcome, mentions: ["case.yaml", "period 1", "empty", "on_scene"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func aSearchAreaOnLandIsRefused() throws {
+    // A person in the water 300 m off the west coast of Sotra at 11:00 UTC: the worksheet's
+    // square around the particles two hours later reaches ashore. Refused after the drift.
+    let (outcome, out) = try plan([
+      "start: 2015-11-16T00:00:00Z": "start: 2015-11-16T11:00:00Z",
+      "point: {lon: 4.0, lat: 60.2}": "point: {lon: 4.84, lat: 60.5}",
+      "radius: 500": "radius: 50",
+      "on_scene: 2015-11-16T02:00:00Z": "on_scene: 2015-11-16T13:00:00Z",
+    ])
+    expectOneSentence(outcome, mentions: ["case.yaml", "Search area A-", "on land"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func seedsOutsideTheForcingAreRefusedBeforeTheDrift() throws {
+    // 60.5 N 2.9 E lies west of the AROME grid shipped in data/forcing.
+    let (outcome, out) = try plan(["point: {lon: 4.0, lat: 60.2}": "point: {lon: 2.9, lat: 60.5}"])
+    expectOneSentence(outcome, mentions: ["outside the wind file", "arome_subset_16Nov2015.nc"])
+    #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
   @Test func aPeriodOutsideTheDriftIsRefused() throws {
