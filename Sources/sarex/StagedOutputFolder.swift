@@ -8,11 +8,13 @@ import Foundation
 
 /// An output folder that receives a run's files all at once or not at all.
 ///
-/// Every file is written into a hidden sibling folder (`.NAME.sarex-partial-UUID`, on the same
-/// file system, so moving out of it is a rename). When the whole run has succeeded, ``commit()``
-/// renames the files into the real folder (or renames the staging folder itself when the real
-/// one does not exist yet); on any error ``discard()`` removes the staging folder and any parent
-/// folders made for it, so a failed run leaves the disk as it found it.
+/// Every file is written into a hidden staging folder on the same file system, so moving out of
+/// it is a rename: inside the real folder when that exists (`.sarex-partial-UUID`, so no write
+/// access to its parent is needed), else beside it (`.NAME.sarex-partial-UUID`). When the whole
+/// run has succeeded, ``commit()`` renames the files into the real folder (or renames the staging
+/// folder itself into place when the real one did not exist); on any error ``discard()`` removes
+/// the staging folder and any parent folders made for it, so a failed run leaves the disk as it
+/// found it. (A run killed by a signal can leave the hidden folder behind.)
 struct StagedOutputFolder {
   /// The folder the user asked for.
   let destination: URL
@@ -20,6 +22,8 @@ struct StagedOutputFolder {
   let staging: URL
   /// The outermost parent folder created to hold the staging folder, removed on discard.
   private let createdParent: URL?
+  /// Whether the staging folder is inside an existing destination (else beside a new one).
+  private let stagesInside: Bool
 
   init(destination path: String) throws {
     let fm = FileManager.default
@@ -28,16 +32,21 @@ struct StagedOutputFolder {
     if fm.fileExists(atPath: destination.path, isDirectory: &isFolder), !isFolder.boolValue {
       throw CLIError("The output folder \(path) is a file; give a folder for --out.")
     }
-    let parent = destination.deletingLastPathComponent()
+    let tag = "sarex-partial-\(UUID().uuidString)"
     var outermost: URL?
-    var probe = parent
-    while !fm.fileExists(atPath: probe.path), probe.path != "/" {
-      outermost = probe
-      probe = probe.deletingLastPathComponent()
+    if isFolder.boolValue {
+      staging = destination.appendingPathComponent(".\(tag)")
+    } else {
+      let parent = destination.deletingLastPathComponent()
+      var probe = parent
+      while !fm.fileExists(atPath: probe.path), probe.path != "/" {
+        outermost = probe
+        probe = probe.deletingLastPathComponent()
+      }
+      staging = parent.appendingPathComponent(".\(destination.lastPathComponent).\(tag)")
     }
-    staging = parent.appendingPathComponent(
-      ".\(destination.lastPathComponent).sarex-partial-\(UUID().uuidString)")
     createdParent = outermost
+    stagesInside = isFolder.boolValue
     do {
       try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     } catch {
@@ -59,7 +68,7 @@ struct StagedOutputFolder {
   /// Moves every staged file into the destination, replacing files of the same name there.
   func commit() throws {
     let fm = FileManager.default
-    if !fm.fileExists(atPath: destination.path) {
+    if !stagesInside {
       guard rename(staging.path, destination.path) == 0 else {
         let reason = String(cString: strerror(errno))
         discard()

@@ -73,7 +73,7 @@ import Testing
     for name in ["notes.txt", "summary.csv", "plan.kml", "plan-1-search-action-message.txt"] {
       #expect(names.contains(name), "\(name) missing from \(names)")
     }
-    #expect(!names.contains { $0.hasSuffix(".part") })
+    #expect(!names.contains { $0.hasSuffix(".part") || $0.contains("sarex-partial") })
     #expect(try String(contentsOf: summary, encoding: .utf8).hasPrefix("hour,time"))
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
