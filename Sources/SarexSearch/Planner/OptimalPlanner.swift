@@ -26,9 +26,9 @@ import SarexGeo
 /// discovered after planning): so an aircraft stacked above another, where it sees less, is
 /// weighed against an area of its own at its best altitude.
 ///
-/// Units are placed greedily by marginal POS, largest effort first; then improvement passes
-/// re-place each unit given the others and try swapping the areas of pairs of units, until
-/// nothing improves or the time budget ends. The exact POS of the result is then evaluated leg
+/// Units are placed greedily by marginal POS in a few orders (the best kept); then improvement
+/// passes re-place each unit given the others, try swapping the areas of pairs of units, and
+/// re-place pairs of aircraft together, until nothing improves or the time budget ends. The exact POS of the result is then evaluated leg
 /// by leg (`SortieBuilder`).
 enum OptimalPlanner {
   /// A box in the major-axis frame, metres from the datum: centre and half-sides.
@@ -65,9 +65,31 @@ enum OptimalPlanner {
   }
 
   static func choices(_ c: PlanningContext, effort: EffortMap?, deadline: Date) -> Outcome {
-    var search = Search(c, effort: effort)
-    let order = c.units.indices.sorted { c.effort($0) > c.effort($1) }
+    let start = Search(c, effort: effort)
+    // Greedy placements in several orders while time allows (largest effort first; the
+    // units that can give the highest coverage, W / S_min, first; smallest effort first), the
+    // best kept: which unit takes the densest water first decides much of the rest.
+    let byEffort = c.units.indices.sorted { c.effort($0) > c.effort($1) }
+    let byCoverage = c.units.indices.sorted {
+      c.meanWidths[$0] / c.minimumTrackSpacing($0) > c.meanWidths[$1] / c.minimumTrackSpacing($1)
+    }
+    var search = start
+    var order = byEffort
     for k in order { search.place(k, keepingIfBetterThan: nil) }
+    var best = search.objective()
+    for other in [byCoverage, byEffort.reversed()] where other != order && Date() < deadline {
+      var trial = start
+      trial.scored = search.scored
+      for k in other { trial.place(k, keepingIfBetterThan: nil) }
+      let value = trial.objective()
+      if value > best {
+        best = value
+        search = trial
+        order = other
+      } else {
+        search.scored = trial.scored
+      }
+    }
     var passes = 0
     while Date() < deadline {
       passes += 1
@@ -77,6 +99,7 @@ enum OptimalPlanner {
         if Date() >= deadline { break }
       }
       if Date() < deadline, search.trySwaps(deadline: deadline) { improved = true }
+      if Date() < deadline, search.tryAircraftPairs(deadline: deadline) { improved = true }
       if !improved { break }
     }
     let along = PlanePoint.unit(bearing: search.bearing)

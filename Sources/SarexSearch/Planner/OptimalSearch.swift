@@ -305,5 +305,39 @@ extension OptimalPlanner {
       }
       return improved
     }
+
+    /// Re-places pairs of aircraft on scene together, both removed and placed again one after
+    /// the other in either order, keeping a result that raises the POS. One aircraft holding
+    /// the altitudes over the densest water can keep another from all but a poor area, which
+    /// moving one unit at a time never undoes.
+    mutating func tryAircraftPairs(deadline: Date) -> Bool {
+      var improved = false
+      var total = objective()
+      let aircraft = boxes.indices.filter { isAircraft($0) && boxes[$0] != nil }
+      for k in aircraft {
+        for j in aircraft where j > k && windowsOverlap(k, j) {
+          for (first, second) in [(k, j), (j, k)] {
+            if Date() >= deadline { return improved }
+            var trial = self
+            trial.boxes[first] = nil
+            trial.boxes[second] = nil
+            trial.pods[first] = []
+            trial.pods[second] = []
+            trial.place(first, keepingIfBetterThan: nil)
+            trial.place(second, keepingIfBetterThan: nil)
+            guard trial.boxes[first] != nil, trial.boxes[second] != nil else { continue }
+            let value = trial.objective()
+            if value > total + 1e-9 {
+              self = trial
+              total = value
+              improved = true
+            } else {
+              scored = trial.scored
+            }
+          }
+        }
+      }
+      return improved
+    }
   }
 }
