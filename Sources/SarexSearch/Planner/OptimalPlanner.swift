@@ -28,7 +28,8 @@ import SarexGeo
 ///
 /// Units are placed greedily by marginal POS in a few orders (the best kept); then improvement
 /// passes re-place each unit given the others, try swapping the areas of pairs of units, and
-/// re-place pairs of aircraft together, until nothing improves or the time budget ends. The exact POS of the result is then evaluated leg
+/// re-place pairs of units of one kind together, until a pass gains less than 1e-5 of POS or
+/// the time budget ends. The exact POS of the result is then evaluated leg
 /// by leg (`SortieBuilder`).
 enum OptimalPlanner {
   /// A box in the major-axis frame, metres from the datum: centre and half-sides.
@@ -93,14 +94,15 @@ enum OptimalPlanner {
     var passes = 0
     while Date() < deadline {
       passes += 1
+      let before = search.objective()
       var improved = false
       for k in order {
         if search.place(k, keepingIfBetterThan: search.boxes[k]) { improved = true }
         if Date() >= deadline { break }
       }
       if Date() < deadline, search.trySwaps(deadline: deadline) { improved = true }
-      if Date() < deadline, search.tryAircraftPairs(deadline: deadline) { improved = true }
-      if !improved { break }
+      if Date() < deadline, search.tryPairs(deadline: deadline) { improved = true }
+      if !improved || search.objective() < before + 1e-5 { break }
     }
     let along = PlanePoint.unit(bearing: search.bearing)
     let across = PlanePoint.unit(bearing: search.bearing + .pi / 2)

@@ -306,16 +306,23 @@ extension OptimalPlanner {
       return improved
     }
 
-    /// Re-places pairs of aircraft on scene together, both removed and placed again one after
-    /// the other in either order, keeping a result that raises the POS. One aircraft holding
-    /// the altitudes over the densest water can keep another from all but a poor area, which
-    /// moving one unit at a time never undoes.
-    mutating func tryAircraftPairs(deadline: Date) -> Bool {
+    /// Re-places pairs of units of one kind on scene together (aircraft pairs first), both
+    /// removed and placed again one after the other in either order, keeping a result that
+    /// raises the POS. One aircraft holding the altitudes over the densest water, or one
+    /// vessel's area, can keep another unit from all but a poor area, which moving one unit at
+    /// a time never undoes.
+    mutating func tryPairs(deadline: Date) -> Bool {
       var improved = false
       var total = objective()
-      let aircraft = boxes.indices.filter { isAircraft($0) && boxes[$0] != nil }
-      for k in aircraft {
-        for j in aircraft where j > k && windowsOverlap(k, j) {
+      var pairs: [(Int, Int)] = []
+      for air in [true, false] {
+        let units = boxes.indices.filter { isAircraft($0) == air && boxes[$0] != nil }
+        for k in units {
+          for j in units where j > k && windowsOverlap(k, j) { pairs.append((k, j)) }
+        }
+      }
+      for (k, j) in pairs {
+        do {
           for (first, second) in [(k, j), (j, k)] {
             if Date() >= deadline { return improved }
             var trial = self
