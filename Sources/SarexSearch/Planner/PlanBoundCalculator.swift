@@ -33,11 +33,20 @@ import Foundation
 /// particles, and the planner tests check POS <= bound on random cases.
 enum PlanBoundCalculator {
   static func bound(_ c: PlanningContext) throws(PlannerError) -> PlanBound {
+    try boundAndEffort(c).bound
+  }
+
+  /// The bound and the optimal allocation's effort map (where each unit's effort goes), which
+  /// the optimal planner fits its candidate areas to.
+  static func boundAndEffort(_ c: PlanningContext) throws(PlannerError) -> (
+    bound: PlanBound, effort: EffortMap
+  ) {
     let cell = cellSize(c)
     // Bin probability and probability x category per cell.
     var cellIndex: [Int64: Int] = [:]
     var pocs: [Double] = []
     var categoryMass: [[Double]] = []
+    var map = EffortMap(cellSize: cell)
     let categoryCount = c.conditions.leewayClasses.count
     for i in c.xs.indices where c.probabilities[i] > 0 {
       let cx = Int64((c.xs[i] / cell).rounded(.down))
@@ -51,9 +60,26 @@ enum PlanBoundCalculator {
         cellIndex[key] = k
         pocs.append(0)
         categoryMass.append([Double](repeating: 0, count: categoryCount))
+        map.cellX.append(Int(truncatingIfNeeded: cx))
+        map.cellY.append(Int(truncatingIfNeeded: cy))
+        map.x.append(0)
+        map.y.append(0)
+        map.vx.append(0)
+        map.vy.append(0)
       }
-      pocs[k] += c.probabilities[i]
-      categoryMass[k][c.categories[i]] += c.probabilities[i]
+      let p = c.probabilities[i]
+      pocs[k] += p
+      categoryMass[k][c.categories[i]] += p
+      map.x[k] += p * c.xs[i]
+      map.y[k] += p * c.ys[i]
+      map.vx[k] += p * c.relativeVX[i]
+      map.vy[k] += p * c.relativeVY[i]
+    }
+    for k in pocs.indices where pocs[k] > 0 {
+      map.x[k] /= pocs[k]
+      map.y[k] /= pocs[k]
+      map.vx[k] /= pocs[k]
+      map.vy[k] /= pocs[k]
     }
     guard !pocs.isEmpty else {
       throw .emptyEnsemble("no particle keeps any probability (all weights or pFail are zero)")
@@ -83,9 +109,11 @@ enum PlanBoundCalculator {
     var allocation = Allocation(pocs: pocs, rates: rates, caps: caps, hours: hours, g: g)
     allocation.ascend(passes: 30, tolerance: 1e-7)
     let dual = allocation.minimiseDual(start: allocation.multipliers, rounds: 6)
-    return PlanBound(
+    map.hours = allocation.time
+    let bound = PlanBound(
       allocationPOS: allocation.pos, upperBound: min(1, max(dual, allocation.pos)),
       detectionFormula: g.formula, cellSizeMetres: cell, cellCount: pocs.count)
+    return (bound, map)
   }
 
   /// POC cell side, metres: half the smallest practical track spacing of the units (finer cells

@@ -173,6 +173,40 @@ struct PlanningContext: Sendable {
   /// (an aircraft over a vessel, or aircraft 500 ft apart).
   static func separationGap(_ sj: Double, _ sk: Double) -> Double { abs(sj - sk) / 2 + 1 }
 
+  /// Sweep widths (metres, per category) of unit k flown at `altitudeMetres`; its own widths
+  /// when that is its search altitude or the tables do not cover it.
+  func widths(_ k: Int, altitudeMetres: Double) -> [Double] {
+    guard abs(altitudeMetres - units[k].unit.searchAltitudeFeet * 0.3048) > 1 else {
+      return widths[k]
+    }
+    return tabulatedWidths(k, altitudeMetres: altitudeMetres) ?? widths[k]
+  }
+
+  /// Sweep widths (metres, per category) of unit k at `altitudeMetres` from the tables; nil
+  /// when the tables do not cover that altitude.
+  func tabulatedWidths(_ k: Int, altitudeMetres: Double) -> [Double]? {
+    var flown = units[k].unit
+    flown.searchAltitudeFeet = altitudeMetres / 0.3048
+    let c = conditions
+    return try? tables.sweepWidthsMetres(
+      leewayClasses: c.leewayClasses, unit: flown, visibilityNM: c.visibilityNM,
+      windKnots: c.windKnots, seaHeightMetres: c.seaHeightMetres, fatigued: c.fatigued)
+  }
+
+  /// Probability-weighted mean over the particles of per-category values (a sweep width).
+  func weightedMean(_ perCategory: [Double]) -> Double {
+    var s = 0.0
+    for i in probabilities.indices { s += probabilities[i] * perCategory[categories[i]] }
+    return s
+  }
+
+  /// Aircraft whose areas come closer than this (metres) count as adjacent and are given
+  /// altitudes 500 ft apart: one nautical mile (IAMSAR Vol II, aircraft in adjacent areas), or
+  /// the gap that keeps the two a track spacing apart when that is wider.
+  static func adjacencyDistance(_ sj: Double, _ sk: Double) -> Double {
+    max(1852, separationGap(sj, sk))
+  }
+
   /// Whether a point is on land (false without a land mask).
   func onLand(_ p: GeoPoint) -> Bool { isLand?(p) ?? false }
 }

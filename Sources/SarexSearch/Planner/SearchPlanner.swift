@@ -8,6 +8,8 @@ public struct SearchPlanner: Sendable {
   let context: PlanningContext
   /// The POS bound of this period (computed once).
   public let bound: PlanBound
+  /// Where the bound's optimal allocation puts each unit's effort.
+  let effort: EffortMap
 
   /// - Parameters:
   ///   - particles: the ensemble at the period's reference time, with pFail from earlier periods.
@@ -20,7 +22,7 @@ public struct SearchPlanner: Sendable {
   ) throws(PlannerError) {
     context = try PlanningContext(
       particles: particles, units: units, conditions: conditions, tables: tables, isLand: isLand)
-    bound = try PlanBoundCalculator.bound(context)
+    (bound, effort) = try PlanBoundCalculator.boundAndEffort(context)
   }
 
   /// The datum: the probability-weighted centre of the particles not yet detected.
@@ -41,7 +43,7 @@ public struct SearchPlanner: Sendable {
   public func optimalPlan(worksheet: SearchPlan? = nil) throws(PlannerError) -> SearchPlan {
     let start = Date()
     let deadline = start.addingTimeInterval(max(0, context.conditions.timeBudgetSeconds))
-    let outcome = OptimalPlanner.choices(context, deadline: deadline)
+    let outcome = OptimalPlanner.choices(context, effort: effort, deadline: deadline)
     guard !outcome.choices.isEmpty else {
       throw .invalid("No search area could be placed at sea for any unit.")
     }

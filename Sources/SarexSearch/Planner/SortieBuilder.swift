@@ -14,6 +14,9 @@ struct SortieBuilder {
     var area: PlaneRectangle
     /// Track spacing, metres.
     var trackSpacing: Double
+    /// Search altitude the planner foresaw for an aircraft, metres; nil lets the builder assign
+    /// one (`Deconfliction.assignAltitudes`).
+    var altitudeMetres: Double? = nil
   }
 
   struct Result {
@@ -25,26 +28,15 @@ struct SortieBuilder {
 
   /// Sweep widths of unit k flown at an altitude (its own widths when not tabulated there).
   func widthsAt(_ k: Int, altitudeMetres: Double) -> [Double] {
-    let u = context.units[k]
-    guard abs(altitudeMetres - u.unit.searchAltitudeFeet * 0.3048) > 1 else {
-      return context.widths[k]
-    }
-    var flown = u.unit
-    flown.searchAltitudeFeet = altitudeMetres / 0.3048
-    let c = context.conditions
-    return
-      (try? context.tables.sweepWidthsMetres(
-        leewayClasses: c.leewayClasses, unit: flown, visibilityNM: c.visibilityNM,
-        windKnots: c.windKnots, seaHeightMetres: c.seaHeightMetres, fatigued: c.fatigued))
-      ?? context.widths[k]
+    context.widths(k, altitudeMetres: altitudeMetres)
   }
 
   /// Altitudes for the aircraft (`Deconfliction.assignAltitudes`, 500 ft between adjacent
   /// areas). The aircraft served later is the one moved, so several priority orders are tried
   /// (as given, reversed, each aircraft last) and the one keeping the most sweep rate is kept:
   /// sum of W V T, W the probability-weighted sweep width at the assigned altitude.
-  func assignAltitudes(_ requests: [AltitudeRequest], units: [Int]) throws(PlannerError)
-    -> [Double]
+  func assignAltitudes(_ requests: [AltitudeRequest], units: [Int], adjacency: Double = 1852)
+    throws(PlannerError) -> [Double]
   {
     guard !requests.isEmpty else { return [] }
     var orders = [Array(requests.indices), Array(requests.indices.reversed())]
@@ -52,7 +44,8 @@ struct SortieBuilder {
     var best: (value: Double, altitudes: [Double])?
     for order in orders {
       let assigned = try PlannerError.wrap {
-        try Deconfliction.assignAltitudes(order.map { requests[$0] })
+        try Deconfliction.assignAltitudes(
+          order.map { requests[$0] }, adjacencyDistance: adjacency)
       }
       var altitudes = [Double](repeating: 0, count: requests.count)
       for (position, r) in order.enumerated() { altitudes[r] = assigned[position].altitude }
@@ -68,30 +61,15 @@ struct SortieBuilder {
     return best?.altitudes ?? []
   }
 
-  /// Probability-weighted mean over categories of per-category values.
-  func weightedMean(_ perCategory: [Double]) -> Double {
-    var s = 0.0
-    for i in context.probabilities.indices {
-      s += context.probabilities[i] * perCategory[context.categories[i]]
-    }
-    return s
-  }
+  func weightedMean(_ perCategory: [Double]) -> Double { context.weightedMean(perCategory) }
 
-  func build(_ choices: [Choice], checkLand: Bool = true) throws(PlannerError) -> Result {
+  /// Altitudes of the aircraft choices (by choice index), aircraft within `adjacency` metres of
+  /// each other with overlapping windows 500 ft apart.
+  func assignedAltitudes(
+    _ choices: [Choice], _ rectangles: [SearchRectangle], adjacency: Double
+  ) throws(PlannerError) -> [Int: Double] {
     let c = context
     let t0 = c.periodStart
-    var areas: [PlaneRectangle] = []
-    var rectangles: [SearchRectangle] = []
-    for (n, choice) in choices.enumerated() {
-      let area = choice.area.legsAlongLongerSide
-      let rectangle = area.searchRectangle(on: c.plane)
-      if checkLand, c.onLand(rectangle.centre) {
-        throw .areaOnLand(area: "A-\(n + 1)", position: rectangle.centre)
-      }
-      areas.append(area)
-      rectangles.append(rectangle)
-    }
-    // Altitudes: aircraft in the order given (first = priority), vessels on the surface.
     var requests: [AltitudeRequest] = []
     var requestUnit: [Int] = []
     for (n, choice) in choices.enumerated() {
@@ -109,9 +87,20 @@ struct SortieBuilder {
         AltitudeRequest(area: assigned, preferredAltitude: u.unit.searchAltitudeFeet * 0.3048))
       requestUnit.append(n)
     }
-    let altitudeOf = try assignAltitudes(requests, units: requestUnit.map { choices[$0].unitIndex })
-      .enumerated().reduce(into: [Int: Double]()) { $0[requestUnit[$1.offset]] = $1.element }
+    return try assignAltitudes(
+      requests, units: requestUnit.map { choices[$0].unitIndex }, adjacency: adjacency
+    )
+    .enumerated().reduce(into: [Int: Double]()) { $0[requestUnit[$1.offset]] = $1.element }
+  }
 
+  /// The sorties of the choices at the given aircraft altitudes (by choice index), POS not yet
+  /// evaluated.
+  func makeSorties(
+    _ choices: [Choice], _ areas: [PlaneRectangle], _ rectangles: [SearchRectangle],
+    _ altitudeOf: [Int: Double]
+  ) throws(PlannerError) -> [PlannedSortie] {
+    let c = context
+    let t0 = c.periodStart
     var sorties: [PlannedSortie] = []
     for (n, choice) in choices.enumerated() {
       let k = choice.unitIndex
@@ -144,6 +133,58 @@ struct SortieBuilder {
         PlannedSortie(
           areaID: "A-\(n + 1)", unit: u, area: rectangles[n], track: track,
           altitudeMetres: altitude, sweepWidthsMetres: widths, detectionTrack: detection, pos: 0))
+    }
+    return sorties
+  }
+
+  func build(_ choices: [Choice], checkLand: Bool = true) throws(PlannerError) -> Result {
+    let c = context
+    var areas: [PlaneRectangle] = []
+    var rectangles: [SearchRectangle] = []
+    for (n, choice) in choices.enumerated() {
+      let area = choice.area.legsAlongLongerSide
+      let rectangle = area.searchRectangle(on: c.plane)
+      if checkLand, c.onLand(rectangle.centre) {
+        throw .areaOnLand(area: "A-\(n + 1)", position: rectangle.centre)
+      }
+      areas.append(area)
+      rectangles.append(rectangle)
+    }
+    // Altitudes: the planner's when it foresaw them all, else assigned (aircraft in the order
+    // given, first = priority; vessels on the surface). Aircraft whose tracks still come within
+    // a track spacing of each other at one altitude are then treated as adjacent too (the
+    // adjacency distance widened) and the altitudes assigned again.
+    let aircraft = choices.indices.filter { c.units[choices[$0].unitIndex].unit.kind.isAircraft }
+    var planned: [Int: Double]? = [:]
+    for n in aircraft {
+      guard let a = choices[n].altitudeMetres else {
+        planned = nil
+        break
+      }
+      planned?[n] = a
+    }
+    var adjacency = 1852.0
+    for i in aircraft {
+      for j in aircraft where j > i {
+        adjacency = max(
+          adjacency,
+          PlanningContext.adjacencyDistance(choices[i].trackSpacing, choices[j].trackSpacing))
+      }
+    }
+    var sorties: [PlannedSortie] = []
+    for attempt in 0..<6 {
+      let altitudeOf: [Int: Double]
+      if let planned {
+        altitudeOf = planned
+      } else {
+        altitudeOf = try assignedAltitudes(choices, rectangles, adjacency: adjacency)
+      }
+      sorties = try makeSorties(choices, areas, rectangles, altitudeOf)
+      let airConflicts = SearchPlanner.separationConflicts(sorties).contains { conflict in
+        sorties.contains { $0.unit.callSign == conflict.firstUnit && $0.unit.unit.kind.isAircraft }
+      }
+      if !airConflicts || attempt == 5 { break }
+      if planned != nil { planned = nil } else { adjacency *= 2 }
     }
     // Exact evaluation, one sortie at a time (its own POS), combined as independent looks.
     let clock = Date()
