@@ -45,12 +45,20 @@ enum PlanReport {
       lines.append(
         String(
           format:
-            "Period %@ at %@: worksheet POS %.3f, optimal POS %@, bound %.3f (optimal allocation %.3f with POD %@ on %d cells of %.2f NM); cumulative POS %.3f",
+            "Period %@ at %@: worksheet POS %.3f, optimal POS %@, bound %.3f (density %.3f + sampling margin %.3f; optimal allocation %.3f with POD %@ on %d cells of %.2f NM); cumulative POS %.3f",
           r.name, UTCDateParser.string(r.executed.referenceTime), r.worksheet.pos,
           o.map { String(format: "%.3f", $0.pos) } ?? "-", r.executed.bound.upperBound,
+          r.executed.bound.densityBound, r.executed.bound.samplingMargin,
           r.executed.bound.allocationPOS, r.executed.bound.detectionFormula,
           r.executed.bound.cellCount, r.executed.bound.cellSizeMetres / 1852,
           r.record.cumulativePOS))
+      if r.executed.bound.effectiveParticleCount < 100 {
+        lines.append(
+          String(
+            format:
+              "  Warning: the probability rests on about %.0f particles (effective count): POS figures are coarse; run more particles.",
+            r.executed.bound.effectiveParticleCount))
+      }
       for s in r.executed.sorties {
         lines.append(
           String(

@@ -27,10 +27,12 @@ import Foundation
 /// sum_k lambda_k T_k + sum_i max_{0 <= y_ik <= u_ik} [p_i g(sum_k y_ik) - sum_k c_ik y_ik],
 /// c_ik = lambda_k A_i / q_ik (each cell filled from its cheapest unit up), is an upper bound
 /// for every lambda >= 0 and is minimised over lambda by coordinate descent (golden
-/// section per multiplier; the dual is convex). What the bound does not cover: a plan evaluated
-/// on few particles can be lucky (particles that happen to lie on the tracks), and the lateral
-/// range tails reach a little outside each area; both are small next to the POS with many
-/// particles, and the planner tests check POS <= bound on random cases.
+/// section per multiplier; the dual is convex). The dual bounds the POS over the density the
+/// particles sample. A plan evaluated on the particles themselves can be lucky (particles that
+/// happen to lie on the tracks; with one particle left, POD near 1): `PlanBound.upperBound` adds
+/// a three-sigma sampling margin, 1.5 / sqrt(effective particle count). The lateral range tails
+/// reach a little outside each area; that is small next to the POS, and the planner tests check
+/// POS <= bound on random cases.
 enum PlanBoundCalculator {
   static func bound(_ c: PlanningContext) throws(PlannerError) -> PlanBound {
     try boundAndEffort(c).bound
@@ -110,10 +112,23 @@ enum PlanBoundCalculator {
     allocation.ascend(passes: 30, tolerance: 1e-7)
     let dual = allocation.minimiseDual(start: allocation.multipliers, rounds: 6)
     map.hours = allocation.time
+    let effective = effectiveParticleCount(c.probabilities)
     let bound = PlanBound(
-      allocationPOS: allocation.pos, upperBound: min(1, max(dual, allocation.pos)),
+      allocationPOS: allocation.pos, densityBound: min(1, max(dual, allocation.pos)),
+      samplingMargin: 1.5 / max(effective, 1).squareRoot(), effectiveParticleCount: effective,
       detectionFormula: g.formula, cellSizeMetres: cell, cellCount: pocs.count)
     return (bound, map)
+  }
+
+  /// Kish's effective sample size of the particles' probabilities: (sum p)^2 / sum p^2.
+  static func effectiveParticleCount(_ p: [Double]) -> Double {
+    var sum = 0.0
+    var squares = 0.0
+    for x in p {
+      sum += x
+      squares += x * x
+    }
+    return squares > 0 ? sum * sum / squares : 0
   }
 
   /// POC cell side, metres: half the smallest practical track spacing of the units (finer cells

@@ -36,9 +36,21 @@ public struct PlanBound: Sendable, Hashable {
   /// detection function (Washburn's method for several heterogeneous units; Charnes-Cooper /
   /// Stone for one): the best any split of effort over the cells reaches.
   public var allocationPOS: Double
-  /// The Lagrangian dual of that allocation (>= `allocationPOS`): the bound reported against
-  /// plans; the gap to `allocationPOS` shows how tightly the optimum was found.
-  public var upperBound: Double
+  /// The Lagrangian dual of that allocation (>= `allocationPOS`): a bound on the POS of any
+  /// plan over the probability density the particles sample; the gap to `allocationPOS` shows
+  /// how tightly the optimum was found.
+  public var densityBound: Double
+  /// What a plan's POS, estimated on the particles, can gain by luck over the density's POS:
+  /// three standard errors of a weighted mean of per-particle PODs in [0, 1], at most
+  /// 3 x 0.5 / sqrt(effective particle count). Small with many particles (0.005 at 100,000),
+  /// everything with one (a single particle on a track is found with POD near 1, which no
+  /// bound on the density rules out).
+  public var samplingMargin: Double
+  /// Kish's effective number of particles, (sum p)^2 / sum p^2, of the posterior.
+  public var effectiveParticleCount: Double
+  /// The bound plans are compared against: `densityBound + samplingMargin`, at most 1. A plan's
+  /// POS evaluated on the particles never exceeds it except by a more than three-sigma fluke.
+  public var upperBound: Double { min(1, densityBound + samplingMargin) }
   /// The coverage-to-POD function the allocation used, e.g. "erf(sqrt(pi)/2 C)".
   public var detectionFormula: String
   /// POC cell side, metres, and the number of cells holding probability.
