@@ -26,6 +26,11 @@ final class GSHHGLandCells: @unchecked Sendable {
   private let subcells: UnsafeMutableBufferPointer<UInt32>
   /// Four lattice coordinates per edge (x0, y0, x1, y1) in the bin's lattice, bin after bin.
   private let edges: UnsafeMutableBufferPointer<UInt16>
+  /// The sea bitmap: per raster slot and cell, two bits (0 sea, 1 land, 2 mixed or subdivided),
+  /// `codeWordsPerRow` words per row of cells. It says what `cells` says for uniform cells in a
+  /// sixteenth of the memory (16 KB per bin instead of 256 KB), so most queries near the coast
+  /// read a line that is already in the first-level cache; only mixed cells read `cells`.
+  private let cellCodes: UnsafeMutableBufferPointer<UInt64>
 
   /// Number of bins with a raster, of subdivided cells, of mixed cells and subcells, and of stored
   /// edges (for reports and tests).
@@ -69,6 +74,7 @@ final class GSHHGLandCells: @unchecked Sendable {
     cells = Self.copy(allCells)
     subcells = Self.copy(allSubcells)
     edges = Self.copy(allEdges)
+    cellCodes = Self.codes(of: allCells)
     rasterCount = allCells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)
     subdividedCellCount = allSubcells.count / 64
     mixedCellCount = mixed
@@ -81,6 +87,27 @@ final class GSHHGLandCells: @unchecked Sendable {
     subcells.deallocate()
     binEdgeBase.deallocate()
     edges.deallocate()
+    cellCodes.deallocate()
+  }
+
+  /// Two-bit cell codes per raster cell word (see `cellCodes`).
+  static let codeWordsPerRow = GSHHGBinRaster.cellsPerSide / 32
+
+  private static func codes(of cells: [UInt32]) -> UnsafeMutableBufferPointer<UInt64> {
+    let words = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(cells.count / 32, 1))
+    words.initialize(repeating: 0)
+    cells.withUnsafeBufferPointer { c in
+      for w in 0..<(c.count / 32) {
+        var word: UInt64 = 0
+        for k in 0..<32 {
+          let cell = c[w * 32 + k]
+          let code: UInt64 = cell < 2 ? UInt64(cell) : 2
+          word |= code << UInt64(2 * k)
+        }
+        words[w] = word
+      }
+    }
+    return words
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -113,8 +140,12 @@ final class GSHHGLandCells: @unchecked Sendable {
     let cv = v * Double(n)
     let i = min(Int(cu), n - 1)
     let j = min(Int(cv), n - 1)
+    // Uniform cells from the bitmap; its line is shared by 32 cells of a row.
+    let codeWord = cellCodes[
+      (Int(slot) &* n &+ j) &* Self.codeWordsPerRow &+ (i &>> 5)]
+    let code = (codeWord &>> UInt64(truncatingIfNeeded: (i & 31) &* 2)) & 3
+    if code < 2 { return code == 1 }
     var word = cells[(Int(slot) * n + j) * n + i]
-    if word < 2 { return word == 1 }
     let cs = GSHHGBinRaster.cellSize
     var cx = (Double(i) + 0.5) * cs
     var cy = (Double(j) + 0.5) * cs
@@ -129,6 +160,60 @@ final class GSHHGLandCells: @unchecked Sendable {
     }
     return isLandInMixedCell(
       word: word, base: Int(binEdgeBase[bin]), cx: cx, cy: cy, x: u * 65535, y: v * 65535)
+  }
+
+  /// `isLand` for `count` positions: the same answers, with the tables' addresses held in
+  /// registers and the uniform cells answered from the bitmap inline; only positions in mixed
+  /// cells take the full path. Positions with a nonzero `skip` entry answer false untested.
+  func isLand(
+    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
+  ) {
+    let west = westDegrees
+    let south = southDegrees
+    let scale = binsPerDegree
+    let columnCount = columns
+    let columnsLimit = Double(columns)
+    let rowsLimit = Double(rows)
+    let classes = binClass.baseAddress.unsafelyUnwrapped
+    let codes = cellCodes.baseAddress.unsafelyUnwrapped
+    let n = GSHHGBinRaster.cellsPerSide
+    for k in 0..<count {
+      if let skip, skip[k] != 0 {
+        result[k] = false
+        continue
+      }
+      let longitude = longitudes[k]
+      let latitude = latitudes[k]
+      // As `locate`, expression for expression.
+      let turns = ((longitude - west) * (1.0 / 360)).rounded(.down)
+      let x = (longitude - 360 * turns - west) * scale
+      let y = (latitude - south) * scale
+      guard x >= 0, x < columnsLimit, y >= 0, y < rowsLimit else {
+        result[k] = false
+        continue
+      }
+      // x and y are in range here, so the conversions cannot trap: skip their checks.
+      let column = Self.index(x)
+      let row = Self.index(y)
+      let slot = classes[row &* columnCount &+ column]
+      if slot < 0 {
+        result[k] = slot == -2
+        continue
+      }
+      let i = min(Self.index((x - Double(column)) * Double(n)), n - 1)
+      let j = min(Self.index((y - Double(row)) * Double(n)), n - 1)
+      let word = codes[(Int(slot) &* n &+ j) &* Self.codeWordsPerRow &+ (i &>> 5)]
+      let code = (word &>> UInt64(truncatingIfNeeded: (i & 31) &* 2)) & 3
+      result[k] = code < 2 ? code == 1 : isLand(longitude: longitude, latitude: latitude)
+    }
+  }
+
+  /// `Int(v)` for `0 <= v < 2^52` without the trap checks: `floor(v) + 2^52` has the integer in
+  /// its low 52 mantissa bits (exact, as every integer below 2^53 is a Double).
+  @inline(__always)
+  static func index(_ v: Double) -> Int {
+    Int(truncatingIfNeeded: (v.rounded(.down) + 0x1p52).bitPattern & 0x000F_FFFF_FFFF_FFFF)
   }
 
   /// The exact answer inside a mixed cell or subcell: the centre's state, flipped by every
