@@ -165,55 +165,86 @@ final class GSHHGLandCells: @unchecked Sendable {
   /// `isLand` for `count` positions: the same answers, with the tables' addresses held in
   /// registers and the uniform cells answered from the bitmap inline; only positions in mixed
   /// cells take the full path. Positions with a nonzero `skip` entry answer false untested.
+  ///
+  /// The index arithmetic of `locate` runs on four positions at a time in AVX2 lanes (the same
+  /// IEEE operations in the same order, so the same cells), then each lane reads its bin and
+  /// bitmap word.
   func isLand(
     longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
     skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
   ) {
-    let west = westDegrees
-    let south = southDegrees
-    let scale = binsPerDegree
+    typealias Lanes = SIMD4<Double>
+    let west = Lanes(repeating: westDegrees)
+    let south = Lanes(repeating: southDegrees)
+    let scale = Lanes(repeating: binsPerDegree)
+    let columnsLimit = Lanes(repeating: Double(columns))
+    let rowsLimit = Lanes(repeating: Double(rows))
     let columnCount = columns
-    let columnsLimit = Double(columns)
-    let rowsLimit = Double(rows)
     let classes = binClass.baseAddress.unsafelyUnwrapped
     let codes = cellCodes.baseAddress.unsafelyUnwrapped
     let n = GSHHGBinRaster.cellsPerSide
-    for k in 0..<count {
-      if let skip, skip[k] != 0 {
-        result[k] = false
-        continue
+    let cellsPerBin = Lanes(repeating: Double(n))
+    let lastCell = Lanes(repeating: Double(n - 1))
+    var k = 0
+    while k < count {
+      let lanes = min(4, count - k)
+      var longitude = Lanes(repeating: .nan)
+      var latitude = Lanes(repeating: .nan)
+      if lanes == 4 {
+        longitude = UnsafeRawPointer(longitudes + k).loadUnaligned(as: Lanes.self)
+        latitude = UnsafeRawPointer(latitudes + k).loadUnaligned(as: Lanes.self)
+      } else {
+        for l in 0..<lanes {
+          longitude[l] = longitudes[k + l]
+          latitude[l] = latitudes[k + l]
+        }
       }
-      let longitude = longitudes[k]
-      let latitude = latitudes[k]
       // As `locate`, expression for expression.
       let turns = ((longitude - west) * (1.0 / 360)).rounded(.down)
       let x = (longitude - 360 * turns - west) * scale
       let y = (latitude - south) * scale
-      guard x >= 0, x < columnsLimit, y >= 0, y < rowsLimit else {
-        result[k] = false
-        continue
+      let inside = (x .>= 0) .& (x .< columnsLimit) .& (y .>= 0) .& (y .< rowsLimit)
+      // Outside (and NaN) lanes are set to 0 so that every conversion below is in range.
+      let xs = x.replacing(with: 0, where: .!inside)
+      let ys = y.replacing(with: 0, where: .!inside)
+      let column = xs.rounded(.down)
+      let row = ys.rounded(.down)
+      let i = pointwiseMin(((xs - column) * cellsPerBin).rounded(.down), lastCell)
+      let j = pointwiseMin(((ys - row) * cellsPerBin).rounded(.down), lastCell)
+      let bin = Self.indices(row) &* columnCount &+ Self.indices(column)
+      let ii = Self.indices(i)
+      let jj = Self.indices(j)
+      for l in 0..<lanes {
+        let at = k + l
+        if let skip, skip[at] != 0 {
+          result[at] = false
+          continue
+        }
+        guard inside[l] else {
+          result[at] = false
+          continue
+        }
+        let slot = classes[bin[l]]
+        if slot < 0 {
+          result[at] = slot == -2
+          continue
+        }
+        let word = codes[(Int(slot) &* n &+ jj[l]) &* Self.codeWordsPerRow &+ (ii[l] &>> 5)]
+        let code = (word &>> UInt64(truncatingIfNeeded: (ii[l] & 31) &* 2)) & 3
+        result[at] = code < 2 ? code == 1 : isLand(longitude: longitude[l], latitude: latitude[l])
       }
-      // x and y are in range here, so the conversions cannot trap: skip their checks.
-      let column = Self.index(x)
-      let row = Self.index(y)
-      let slot = classes[row &* columnCount &+ column]
-      if slot < 0 {
-        result[k] = slot == -2
-        continue
-      }
-      let i = min(Self.index((x - Double(column)) * Double(n)), n - 1)
-      let j = min(Self.index((y - Double(row)) * Double(n)), n - 1)
-      let word = codes[(Int(slot) &* n &+ j) &* Self.codeWordsPerRow &+ (i &>> 5)]
-      let code = (word &>> UInt64(truncatingIfNeeded: (i & 31) &* 2)) & 3
-      result[k] = code < 2 ? code == 1 : isLand(longitude: longitude, latitude: latitude)
+      k += lanes
     }
   }
 
-  /// `Int(v)` for `0 <= v < 2^52` without the trap checks: `floor(v) + 2^52` has the integer in
-  /// its low 52 mantissa bits (exact, as every integer below 2^53 is a Double).
+  /// `Int` lanes of whole numbers `0 <= v < 2^52`, without Swift's trap checks: `v + 2^52`
+  /// holds the integer in its low 52 mantissa bits (exact: every integer below 2^53 is a
+  /// Double).
   @inline(__always)
-  static func index(_ v: Double) -> Int {
-    Int(truncatingIfNeeded: (v.rounded(.down) + 0x1p52).bitPattern & 0x000F_FFFF_FFFF_FFFF)
+  static func indices(_ v: SIMD4<Double>) -> SIMD4<Int> {
+    SIMD4<Int>(
+      truncatingIfNeeded: unsafeBitCast(v + 0x1p52, to: SIMD4<UInt64>.self)
+        & 0x000F_FFFF_FFFF_FFFF)
   }
 
   /// The exact answer inside a mixed cell or subcell: the centre's state, flipped by every
