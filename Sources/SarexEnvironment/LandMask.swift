@@ -11,6 +11,13 @@ public protocol LandMask: Sendable {
   func isLand(
     longitudes: UnsafeBufferPointer<Double>, latitudes: UnsafeBufferPointer<Double>,
     result: UnsafeMutableBufferPointer<Bool>)
+
+  /// As the batch `isLand`, but positions whose `skip[k]` is not 0 are not tested (their
+  /// `result[k]` is false): the drift passes its status column (0 is active), so stranded
+  /// particles, which sit on the coastline where the test costs most, are not looked up.
+  func isLand(
+    longitudes: UnsafeBufferPointer<Double>, latitudes: UnsafeBufferPointer<Double>,
+    skipping skip: UnsafeBufferPointer<UInt8>, result: UnsafeMutableBufferPointer<Bool>)
 }
 
 extension LandMask {
@@ -21,6 +28,17 @@ extension LandMask {
   ) {
     let n = min(longitudes.count, latitudes.count, result.count)
     for k in 0..<n { result[k] = isLand(longitude: longitudes[k], latitude: latitudes[k]) }
+  }
+
+  /// One `isLand(longitude:latitude:)` call per position not skipped.
+  public func isLand(
+    longitudes: UnsafeBufferPointer<Double>, latitudes: UnsafeBufferPointer<Double>,
+    skipping skip: UnsafeBufferPointer<UInt8>, result: UnsafeMutableBufferPointer<Bool>
+  ) {
+    let n = min(longitudes.count, latitudes.count, skip.count, result.count)
+    for k in 0..<n {
+      result[k] = skip[k] == 0 && isLand(longitude: longitudes[k], latitude: latitudes[k])
+    }
   }
 }
 

@@ -26,17 +26,25 @@ struct DriftRunner {
 
   func run() throws -> Result {
     let started = Date()
-    var ensemble = try describe { try spec.seeding.makeEnsemble() }
     let config = spec.configuration
     let end = config.start.addingTimeInterval(
       config.timeStep < 0 ? -config.duration : config.duration)
     let span = min(config.start, end)...max(config.start, end)
-    // Wind, current and coastline are independent: load them at once.
+    // Seeding then the coastline (its region depends on the seeds), wind and current are
+    // independent: run them at once. Seeding comes first so that its errors are reported first.
+    let seeding = spec.seeding
     let windURL = spec.windURL
     let currentURL = spec.currentURL
     let landResolution = spec.landResolution.flatMap { GSHHGResolution(name: $0) }
-    let region = landRegion(ensemble: ensemble, durationSeconds: abs(config.duration))
-    let (wind, current, land) = try concurrently(
+    let durationSeconds = abs(config.duration)
+    let ((seeded, land), wind, current) = try concurrently(
+      { () throws -> (ParticleEnsemble, GSHHGLandMask?) in
+        let ensemble = try describe { try seeding.makeEnsemble() }
+        guard let landResolution else { return (ensemble, nil) }
+        let region = Self.landRegion(ensemble: ensemble, durationSeconds: durationSeconds)
+        let land = try describe { try GSHHGLandMask(region: region, resolution: landResolution) }
+        return (ensemble, land)
+      },
       {
         let field = try describe { try GriddedVectorField(url: windURL, kind: .wind10m) }
         try describe { try field.validate(covering: span) }
@@ -46,11 +54,8 @@ struct DriftRunner {
         let field = try describe { try GriddedVectorField(url: currentURL, kind: .surfaceCurrent) }
         try describe { try field.validate(covering: span) }
         return field
-      },
-      { () throws -> GSHHGLandMask? in
-        guard let landResolution else { return nil }
-        return try describe { try GSHHGLandMask(region: region, resolution: landResolution) }
       })
+    var ensemble = seeded
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
     try checkSeedsHaveForcing(
       ensemble: ensemble, fields: [(wind, windURL, "wind"), (current, currentURL, "current")],
@@ -108,7 +113,9 @@ struct DriftRunner {
 
   /// The coastline region: the seeds' box widened by how far anything could drift (2 m/s for the
   /// whole run, at most 10 degrees), so every particle stays inside it.
-  private func landRegion(ensemble: ParticleEnsemble, durationSeconds: Double) -> LonLatBox {
+  private static func landRegion(ensemble: ParticleEnsemble, durationSeconds: Double)
+    -> LonLatBox
+  {
     let lons = ensemble.longitudesDegrees
     let lats = ensemble.latitudesDegrees
     let south = lats.min() ?? 0
@@ -199,6 +206,8 @@ struct DriftRunner {
   }
 
   private func writeContainment(_ ensemble: ParticleEnsemble) throws -> [ContainmentArea] {
+    // Only the containment file and the maps use the areas.
+    guard outputs.containment != nil || !outputs.maps.isEmpty else { return [] }
     let areas = ContainmentArea.areas(
       longitudesDegrees: ensemble.longitudesDegrees, latitudesDegrees: ensemble.latitudesDegrees,
       status: ensemble.statuses, weights: ensemble.weights)

@@ -152,6 +152,55 @@ import Testing
     #expect(batch.contains(true) && batch.contains(false))
   }
 
+  /// The drift passes its status column as the skip mask: skipped positions answer false,
+  /// the others what the single query answers (sea bitmap, raster and exact test alike),
+  /// including positions outside the covered bins and NaN.
+  @Test func batchWithSkipMaskAnswersOnlyUnskippedPositions() {
+    var generator = LandTestRandom(seed: 11)
+    // Not a multiple of 4: the last positions take the partial-vector path.
+    let count = 5_003
+    var lons = (0..<count).map { _ in 2.5 + 4 * generator.unit() }
+    var lats = (0..<count).map { _ in 58.8 + 3 * generator.unit() }
+    lons[0] = .nan
+    lats[1] = .nan
+    lons[2] = 150
+    lats[3] = -80
+    let skip = (0..<count).map { k -> UInt8 in k % 3 == 1 ? 2 : 0 }
+    var batch = [Bool](repeating: true, count: count)
+    lons.withUnsafeBufferPointer { lon in
+      lats.withUnsafeBufferPointer { lat in
+        skip.withUnsafeBufferPointer { s in
+          batch.withUnsafeMutableBufferPointer { out in
+            mask.isLand(longitudes: lon, latitudes: lat, skipping: s, result: out)
+          }
+        }
+      }
+    }
+    var land = 0
+    for k in 0..<count {
+      let expected = skip[k] == 0 && mask.isLand(longitude: lons[k], latitude: lats[k])
+      #expect(batch[k] == expected, "point \(k) at \(lons[k]), \(lats[k])")
+      if expected { land += 1 }
+    }
+    #expect(land > 100)
+  }
+
+  /// The sea bitmap in front of the raster changes no answer: the raster's verdict for uniform
+  /// cells, the exact test elsewhere.
+  @Test func seaBitmapAgreesWithTheRaster() {
+    var generator = LandTestRandom(seed: 13)
+    var checked = 0
+    for _ in 0..<20_000 {
+      let lon = 3 + 3 * generator.unit()
+      let lat = 59 + 2.5 * generator.unit()
+      let kind = mask.cells.cellKind(longitude: lon, latitude: lat).kind
+      guard kind == .land || kind == .sea else { continue }
+      #expect(mask.isLand(longitude: lon, latitude: lat) == (kind == .land))
+      checked += 1
+    }
+    #expect(checked > 10_000)
+  }
+
   @Test func coversWholeBinsAndAnswersSeaOutside() {
     #expect(
       mask.coveredRegion

@@ -131,27 +131,52 @@ final class ParticleColumns: @unchecked Sendable {
     }
   }
 
-  /// Writes the columns a drift step changes (position, previous position, status, orientation,
-  /// crosswind slope) of every particle to slot `id[i]` of `target`, the ensemble in seeded order.
-  /// The other columns do not change during a drift. One column per task, on all processors.
-  func scatterDriftState(into target: ParticleColumns) {
+  /// Writes the columns a drift step changes (position, status, orientation, crosswind slope,
+  /// and with `previousPositions` the previous position) of every particle to slot `id[i]` of
+  /// `target`, the ensemble in seeded order. The other columns do not change during a drift.
+  /// The previous positions matter only inside a step (placing a particle that reached land on
+  /// the coastline), so the drift copies them at its final output only.
+  ///
+  /// `slots` is the inverse of `id` (`slots[id[i]] == i`): the target is written in order and
+  /// the particles are read from their slots, which costs less than writing to scattered slots.
+  /// Both processors, each on parts of the target, every column in one pass.
+  func scatterDriftState(
+    into target: ParticleColumns, slots: UnsafePointer<Int>, previousPositions: Bool
+  ) {
     precondition(target.count == count, "scatter between ensembles of different sizes")
     let n = count
-    nonisolated(unsafe) let id = self.id
-    @Sendable func apply<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
-      for i in 0..<n { to[id[i]] = from[i] }
+    let parts = n < 32_768 ? 1 : 4
+    nonisolated(unsafe) let slots = slots
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = (part * n / parts)..<((part + 1) * n / parts)
+      self.scatter(range, into: target, slots: slots, previousPositions: previousPositions)
     }
-    DispatchQueue.concurrentPerform(iterations: 7) { k in
-      switch k {
-      case 0: apply(longitudeDegrees, target.longitudeDegrees)
-      case 1: apply(latitudeDegrees, target.latitudeDegrees)
-      case 2: apply(previousLongitudeDegrees, target.previousLongitudeDegrees)
-      case 3: apply(previousLatitudeDegrees, target.previousLatitudeDegrees)
-      case 4: apply(status, target.status)
-      case 5: apply(orientation, target.orientation)
-      default: apply(crosswindSlope, target.crosswindSlope)
-      }
+  }
+
+  private func scatter(
+    _ range: Range<Int>, into t: ParticleColumns, slots: UnsafePointer<Int>,
+    previousPositions: Bool
+  ) {
+    for j in range {
+      let i = slots[j]
+      t.longitudeDegrees[j] = longitudeDegrees[i]
+      t.latitudeDegrees[j] = latitudeDegrees[i]
+      t.status[j] = status[i]
+      t.orientation[j] = orientation[i]
+      t.crosswindSlope[j] = crosswindSlope[i]
     }
+    guard previousPositions else { return }
+    for j in range {
+      let i = slots[j]
+      t.previousLongitudeDegrees[j] = previousLongitudeDegrees[i]
+      t.previousLatitudeDegrees[j] = previousLatitudeDegrees[i]
+    }
+  }
+
+  /// Sets `slots[id[i]] = i` for every particle (the inverse of `id`, for
+  /// `scatterDriftState`).
+  func seededSlots(into slots: UnsafeMutablePointer<Int>) {
+    for i in 0..<count { slots[id[i]] = i }
   }
 
   deinit {

@@ -43,6 +43,38 @@ public struct CounterRandom: Sendable, Hashable {
     return CounterRandom.mix(a ^ CounterRandom.mix(b))
   }
 
+  /// The draws of one stream and counter for many particles: `bits(particle:stream:counter:)`
+  /// with the particle-independent half of the key mixed once.
+  public struct Draws: Sendable {
+    let seed: UInt64
+    let mixedKey: UInt64
+
+    /// `bits(particle:stream:counter:) >> 11`: the 53 bits `uniform` scales to [0, 1).
+    @inline(__always)
+    public func bits53(particle: Int) -> UInt64 {
+      let p = UInt64(truncatingIfNeeded: particle)
+      return CounterRandom.mix(CounterRandom.mix(seed &+ p &* 0x9e37_79b9_7f4a_7c15) ^ mixedKey)
+        >> 11
+    }
+  }
+
+  /// The draws of `stream` at `counter`.
+  @inline(__always)
+  public func draws(stream: Stream, counter: UInt64 = 0) -> Draws {
+    Draws(
+      seed: seed,
+      mixedKey: CounterRandom.mix(
+        stream.rawValue &* 0xd1b5_4a32_d192_ed03 &+ counter &* 0x8cb9_2ba7_2f3d_8dd7))
+  }
+
+  /// The integer `t` with `uniform(...) < probability` exactly when `bits53 < t`:
+  /// `ceil(probability * 2^53)`, clamped to 0 ... 2^53 (NaN: 0, never).
+  public static func uniformThreshold(_ probability: Double) -> UInt64 {
+    let scaled = (probability * 0x1p53).rounded(.up)
+    guard scaled > 0 else { return 0 }
+    return scaled >= 0x1p53 ? 1 << 53 : UInt64(scaled)
+  }
+
   /// A uniform number in [0, 1) with 53 random bits.
   @inline(__always)
   public func uniform(particle: Int, stream: Stream, counter: UInt64 = 0) -> Double {

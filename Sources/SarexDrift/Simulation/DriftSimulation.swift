@@ -130,6 +130,10 @@ public struct DriftSimulation: Sendable {
     var work = ensemble.columns.copy()
     var spare = ParticleColumns(count: n)
     let spatialOrder = SpatialOrder(count: n)
+    // Where each particle of the seeded order is in `work`, updated at every reordering.
+    let slots = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
+    defer { slots.deallocate() }
+    work.seededSlots(into: slots)
     let reorderSteps: Int =
       spatialOrderInterval.map { interval in
         let r = (interval / abs(dt)).rounded(.down)
@@ -137,6 +141,9 @@ public struct DriftSimulation: Sendable {
       } ?? Int.max
 
     func time(ofStep k: Int) -> Date { start.addingTimeInterval(Double(k) * dt) }
+    // Once every particle is released the release pass has nothing to do: skip it.
+    let lastRelease = Self.lastPendingRelease(work, forward: forward)
+    var releasePending = true
 
     /// The passes of step k: with `move`, move and jibe by step k-1 (if k > 0); with `sample`,
     /// release, sample and classify at t_k (only stranding at the final time).
@@ -144,6 +151,13 @@ public struct DriftSimulation: Sendable {
       let columns = work
       let t = time(ofStep: k)
       let isFinal = k == steps
+      let nextTime = t.addingTimeInterval(dt).timeIntervalSince1970
+      let release = releasePending
+      if sample && !isFinal && releasePending {
+        // Every particle not yet seeded has a release time at or before `lastRelease`
+        // (forward; at or after it backward), so this step's release pass seeds them all.
+        releasePending = !(forward ? lastRelease < nextTime : lastRelease > nextTime)
+      }
       let body: @Sendable (Int) -> Void = { w in
         let block = blocks[w]
         guard !block.isEmpty else { return }
@@ -163,9 +177,9 @@ public struct DriftSimulation: Sendable {
           }
           if sample {
             if !isFinal {
-              LeewayKernel.release(
-                columns, range, nextTime: t.addingTimeInterval(dt).timeIntervalSince1970,
-                forward: forward)
+              if release {
+                LeewayKernel.release(columns, range, nextTime: nextTime, forward: forward)
+              }
               LeewayKernel.sample(
                 columns, range, time: t, wind: wind, current: current, scratch: view)
             }
@@ -188,6 +202,7 @@ public struct DriftSimulation: Sendable {
         if k > 0 { passes(k, move: true, sample: false) }
         spare.gather(from: work, order: spatialOrder.permutation(of: work))
         swap(&work, &spare)
+        work.seededSlots(into: slots)
         passes(k, move: false, sample: true)
       } else {
         passes(k, move: true, sample: true)
@@ -198,7 +213,8 @@ public struct DriftSimulation: Sendable {
       advance(to: k)
       if k % stepsPerOutput == 0 {
         ensemble.makeUnique()
-        work.scatterDriftState(into: ensemble.columns)
+        work.scatterDriftState(
+          into: ensemble.columns, slots: slots, previousPositions: k == steps)
         try observer(
           DriftOutput(
             index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,
@@ -214,6 +230,20 @@ public struct DriftSimulation: Sendable {
 
   /// Blocks per worker (each at least 4096 particles).
   static let blocksPerWorker = 8
+
+  /// The latest release time (seconds since 1970) of the particles not yet seeded, the earliest
+  /// when `forward` is false: -infinity (+infinity) when none is pending, +infinity (-infinity)
+  /// when a release time is NaN (never due: the pass must keep running to stay exact).
+  static func lastPendingRelease(_ c: ParticleColumns, forward: Bool) -> Double {
+    let notSeeded = ParticleStatus.notSeeded.rawValue
+    var latest = forward ? -Double.infinity : Double.infinity
+    for i in 0..<c.count where c.status[i] == notSeeded {
+      let r = c.releaseTime[i]
+      if r.isNaN { return forward ? .infinity : -.infinity }
+      latest = forward ? max(latest, r) : min(latest, r)
+    }
+    return latest
+  }
 
   static func format(_ range: ClosedRange<Date>) -> String {
     let f = ISO8601DateFormatter()

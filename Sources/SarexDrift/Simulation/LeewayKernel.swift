@@ -54,16 +54,18 @@ enum LeewayKernel {
   ) {
     let active = ParticleStatus.active.rawValue
     let lo = range.lowerBound
-    // One batch query for the block (every status: cheaper than a call per active particle).
+    // One batch query for the block, skipping particles that are not active (`active` is
+    // status 0, so the status column is the skip mask): they need no answer, and stranded ones
+    // sit on the coastline, in mixed cells whose exact test costs divisions per edge.
     land.isLand(
       longitudes: UnsafeBufferPointer(start: c.longitudeDegrees + lo, count: range.count),
       latitudes: UnsafeBufferPointer(start: c.latitudeDegrees + lo, count: range.count),
+      skipping: UnsafeBufferPointer(start: c.status + lo, count: range.count),
       result: UnsafeMutableBufferPointer(start: scratch.land, count: range.count))
     for i in range where c.status[i] == active {
-      let lon = c.longitudeDegrees[i]
-      let lat = c.latitudeDegrees[i]
-      let onLand = scratch.land[i - lo]
-      if checkForcing && !(scratch.windValid[i - lo] && scratch.currentValid[i - lo]) {
+      let offset = i - lo
+      let onLand = scratch.land[offset]
+      if checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset]) {
         c.status[i] = ParticleStatus.missingData.rawValue
       } else if onLand {
         c.status[i] = ParticleStatus.stranded.rawValue
@@ -72,8 +74,8 @@ enum LeewayKernel {
         // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
         let p = crossing.place(
           land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
-          previousLatitude: Double(Float(c.previousLatitudeDegrees[i])), longitude: lon,
-          latitude: lat)
+          previousLatitude: Double(Float(c.previousLatitudeDegrees[i])),
+          longitude: c.longitudeDegrees[i], latitude: c.latitudeDegrees[i])
         c.longitudeDegrees[i] = p.longitude
         c.latitudeDegrees[i] = p.latitude
       }
@@ -199,16 +201,27 @@ enum LeewayKernel {
   /// Jibes active particles with probability `probability` each: the crosswind slope changes
   /// sign and the orientation flips (OpenDrift keeps offset and perturbation). `step` and the
   /// particle's seeded index (`id`, not its current slot) key the random numbers.
+  ///
+  /// The draw `u = (bits >> 11) * 2^-53` is compared as an integer: `u < p` exactly when
+  /// `bits >> 11 < ceil(p * 2^53)` (both sides exact: a 53-bit integer and a power-of-two
+  /// scaling), and the part of the key that depends only on the step is mixed once. A jibe is
+  /// rare (OpenDrift's 0.04 per hour), so only flipped particles are written.
   static func jibe(
     _ c: ParticleColumns, _ range: Range<Int>, probability: Double, random: CounterRandom,
     step: Int
   ) {
-    let counter = UInt64(truncatingIfNeeded: step)
+    let threshold = CounterRandom.uniformThreshold(probability)
+    let draw = random.draws(stream: .jibe, counter: UInt64(truncatingIfNeeded: step))
+    let active = ParticleStatus.active.rawValue
+    let id = c.id
+    let status = c.status
+    let crosswindSlope = c.crosswindSlope
+    let orientation = c.orientation
     for i in range {
-      let u = random.uniform(particle: c.id[i], stream: .jibe, counter: counter)
-      let flip = c.status[i] == 0 && u < probability
-      c.crosswindSlope[i] = flip ? -c.crosswindSlope[i] : c.crosswindSlope[i]
-      c.orientation[i] = flip ? 1 &- c.orientation[i] : c.orientation[i]
+      if draw.bits53(particle: id[i]) < threshold && status[i] == active {
+        crosswindSlope[i] = -crosswindSlope[i]
+        orientation[i] = 1 &- orientation[i]
+      }
     }
   }
 }

@@ -80,7 +80,22 @@ public struct GSHHGLandMask: LandMask {
     else { return }
     let table = cells
     withExtendedLifetime(table) {
-      for k in 0..<n { out[k] = table.isLand(longitude: lon[k], latitude: lat[k]) }
+      table.isLand(longitudes: lon, latitudes: lat, skip: nil, result: out, count: n)
+    }
+  }
+
+  /// The batch `isLand` for the positions whose `skip[k]` is 0; the others answer false.
+  public func isLand(
+    longitudes: UnsafeBufferPointer<Double>, latitudes: UnsafeBufferPointer<Double>,
+    skipping skip: UnsafeBufferPointer<UInt8>, result: UnsafeMutableBufferPointer<Bool>
+  ) {
+    let n = min(longitudes.count, latitudes.count, skip.count, result.count)
+    guard n > 0, let lon = longitudes.baseAddress, let lat = latitudes.baseAddress,
+      let s = skip.baseAddress, let out = result.baseAddress
+    else { return }
+    let table = cells
+    withExtendedLifetime(table) {
+      table.isLand(longitudes: lon, latitudes: lat, skip: s, result: out, count: n)
     }
   }
 

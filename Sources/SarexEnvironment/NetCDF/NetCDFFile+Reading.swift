@@ -45,21 +45,7 @@ extension NetCDFFile {
   public func readRaw(_ variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil)
     throws(NetCDFError) -> [Double]
   {
-    let shape = variable.shape
-    let s = start ?? [Int](repeating: 0, count: shape.count)
-    let c = count ?? shape
-    guard s.count == shape.count, c.count == shape.count else {
-      throw .badHyperslab(
-        path: path, variable: variable.name,
-        detail: "expected \(shape.count) start and count entries, got \(s.count) and \(c.count)")
-    }
-    for k in 0..<shape.count where s[k] < 0 || c[k] < 0 || s[k] + c[k] > shape[k] {
-      throw .badHyperslab(
-        path: path, variable: variable.name,
-        detail:
-          "dimension \(variable.dimensions[k].name): start \(s[k]) count \(c[k]) exceeds length \(shape[k])"
-      )
-    }
+    let (s, c) = try hyperslab(variable, start: start, count: count)
     let total = c.reduce(1, *)
     var values = [Double](repeating: .nan, count: total)
     guard total > 0 else { return values }
@@ -96,11 +82,36 @@ extension NetCDFFile {
   /// Reads a hyperslab as physical Float values, as `readDoubles`. When the packing attributes
   /// are float32 the arithmetic is float32 (`Float(raw) * scale + offset`, offset skipped when
   /// 0) exactly as xarray decodes it, so values match OpenDrift's bit for bit.
-  public func readFloats(_ variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil)
-    throws(NetCDFError) -> [Float]
-  {
-    let raw = try readRaw(variable, start: start, count: count)
-    let p = try packing(of: variable)
+  public func readFloats(
+    _ variable: NetCDFVariable, start: [Int]? = nil, count: [Int]? = nil,
+    packing known: NetCDFPacking? = nil
+  ) throws(NetCDFError) -> [Float] {
+    // The packing attributes cost several library calls: a caller reading many slices of one
+    // variable passes them once (`packing(of:)`).
+    let packing: NetCDFPacking
+    if let known { packing = known } else { packing = try self.packing(of: variable) }
+    // 16-bit and float32 variables (packed forcing, float forcing) are read in their own type:
+    // half or a quarter of the bytes of Double, and every value converts to the same Double
+    // that netCDF-C's conversion gives, so the result is the same.
+    switch variable.type {
+    case NC_SHORT:
+      let raw = try readNative(
+        variable, start: start, count: count, zero: Int16(0), nc_get_vara_short)
+      return unpackFloats(variable, raw, packing) { Double($0) }
+    case NC_FLOAT:
+      let raw = try readNative(
+        variable, start: start, count: count, zero: Float(0), nc_get_vara_float)
+      return unpackFloats(variable, raw, packing) { Double($0) }
+    default:
+      let raw = try readRaw(variable, start: start, count: count)
+      return unpackFloats(variable, raw, packing) { $0 }
+    }
+  }
+
+  /// Applies packing and missing values to raw values (as Double through `double`).
+  private func unpackFloats<T>(
+    _ variable: NetCDFVariable, _ raw: [T], _ p: NetCDFPacking, double: (T) -> Double
+  ) -> [Float] {
     let missing = missingValues(p, type: variable.type)
     let scaleF = Float(p.scale)
     let offsetF = Float(p.offset)
@@ -112,7 +123,7 @@ extension NetCDFFile {
     return [Float](unsafeUninitializedCapacity: raw.count) { out, initialized in
       raw.withUnsafeBufferPointer { r in
         for k in 0..<r.count {
-          let x = r[k]
+          let x = double(r[k])
           var value: Float
           if !p.isPacked {
             value = Float(x)
@@ -128,6 +139,51 @@ extension NetCDFFile {
       }
       initialized = raw.count
     }
+  }
+
+  /// Reads a hyperslab in the variable's own type `T` with the matching `nc_get_vara_*`.
+  private func readNative<T>(
+    _ variable: NetCDFVariable, start: [Int]?, count: [Int]?, zero: T,
+    _ get: (Int32, Int32, UnsafePointer<Int>?, UnsafePointer<Int>?, UnsafeMutablePointer<T>?)
+      -> Int32
+  ) throws(NetCDFError) -> [T] {
+    let (s, c) = try hyperslab(variable, start: start, count: count)
+    let total = c.reduce(1, *)
+    guard total > 0 else { return [] }
+    let id = ncid
+    let varID = variable.id
+    var values = [T](repeating: zero, count: total)
+    let status = values.withUnsafeMutableBufferPointer { buffer in
+      s.withUnsafeBufferPointer { sp in
+        c.withUnsafeBufferPointer { cp in
+          withNetCDF { get(id, varID, sp.baseAddress, cp.baseAddress, buffer.baseAddress) }
+        }
+      }
+    }
+    try check(status, "nc_get_vara", variable: variable.name)
+    return values
+  }
+
+  /// `start` and `count` checked against the variable's shape (`nil`: the whole variable).
+  private func hyperslab(_ variable: NetCDFVariable, start: [Int]?, count: [Int]?)
+    throws(NetCDFError) -> ([Int], [Int])
+  {
+    let shape = variable.shape
+    let s = start ?? [Int](repeating: 0, count: shape.count)
+    let c = count ?? shape
+    guard s.count == shape.count, c.count == shape.count else {
+      throw .badHyperslab(
+        path: path, variable: variable.name,
+        detail: "expected \(shape.count) start and count entries, got \(s.count) and \(c.count)")
+    }
+    for k in 0..<shape.count where s[k] < 0 || c[k] < 0 || s[k] + c[k] > shape[k] {
+      throw .badHyperslab(
+        path: path, variable: variable.name,
+        detail:
+          "dimension \(variable.dimensions[k].name): start \(s[k]) count \(c[k]) exceeds length \(shape[k])"
+      )
+    }
+    return (s, c)
   }
 
   private func missingValues(_ p: NetCDFPacking, type: Int32) -> [Double] {
