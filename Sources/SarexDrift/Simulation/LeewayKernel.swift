@@ -177,11 +177,16 @@ enum LeewayKernel {
     var cosDirection = wn * inverse
     cosDirection.replace(with: 1, where: calm)
     // OpenDrift: (slope + eps / 20) * U + offset + eps / 2 (0.05 is 1/20 to the last bit or so).
-    let downwind = (downwindSlope + dwe * 0.05) * u + downwindOffset + dwe * 0.5
-    let crosswind = (crosswindSlope + cwe * 0.05) * u + crosswindOffset + cwe * 0.5
+    // Fused multiply-adds, mirrored by CLeewayReference.
+    let twentieth = Lanes(repeating: 0.05)
+    let half = Lanes(repeating: 0.5)
+    let downwind = downwindOffset.addingProduct(downwindSlope.addingProduct(dwe, twentieth), u)
+      .addingProduct(dwe, half)
+    let crosswind = crosswindOffset.addingProduct(crosswindSlope.addingProduct(cwe, twentieth), u)
+      .addingProduct(cwe, half)
     // OpenDrift moves by (-x_leeway, y_leeway), x = -dw sin + cw cos, y = dw cos + cw sin.
-    let leewayEast = downwind * sinDirection - crosswind * cosDirection
-    let leewayNorth = downwind * cosDirection + crosswind * sinDirection
+    let leewayEast = (downwind * sinDirection).addingProduct(-crosswind, cosDirection)
+    let leewayNorth = (downwind * cosDirection).addingProduct(crosswind, sinDirection)
     let (s0, c0) = LocalGeodesic.sinCos(lat0 * LocalGeodesic.radiansPerDegree)
     let p1 = LocalGeodesic.move(
       longitudeDegrees: lon0, latitudeDegrees: lat0, sinLatitude: s0, cosLatitude: c0,
