@@ -211,8 +211,9 @@ static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict
                       const double *restrict crosswindSlope,
                       const double *restrict crosswindOffset,
                       const double *restrict crosswindEpsilon, double dt) {
-  /* clang's cost model declines the gathers; asked, it runs 4 particles per AVX2 vector. */
-#pragma clang loop vectorize(enable) vectorize_width(4)
+  /* clang's cost model declines the gathers; asked, it runs 8 particles per iteration (one
+   * AVX2 vector of floats, two of doubles): measured faster than 4 for this kernel. */
+#pragma clang loop vectorize(enable) vectorize_width(8)
   for (long i = 0; i < n; i++) {
     double lon0 = longitude[i], lat0 = latitude[i];
     double we, wn, ce, cn;
