@@ -81,7 +81,7 @@ enum LeewayKernel {
   }
 
   /// Moves the block's active particles by their leeway, then by the current, over `dt` seconds
-  /// (negative backward), remembering the start positions. Four particles per iteration in SIMD
+  /// (negative backward), remembering the start positions. Eight particles per iteration in SIMD
   /// lanes (AVX2), no calls, no per-particle branches.
   static func move(_ c: ParticleColumns, _ range: Range<Int>, scratch: ScratchView, dt: Double) {
     let lo = range.lowerBound
@@ -96,7 +96,7 @@ enum LeewayKernel {
       crosswindEpsilon: c.crosswindEpsilon + lo, dt: dt)
   }
 
-  typealias Lanes = SIMD4<Double>
+  typealias Lanes = SIMD8<Double>
 
   @inline(never)
   static func moveLoop(
@@ -109,7 +109,7 @@ enum LeewayKernel {
     crosswindSlope: UnsafePointer<Double>, crosswindOffset: UnsafePointer<Double>,
     crosswindEpsilon: UnsafePointer<Double>, dt: Double
   ) {
-    let full = count & ~3
+    let full = count & ~7
     var i = 0
     while i < full {
       @inline(__always) func load(_ p: UnsafePointer<Double>) -> Lanes {
@@ -118,7 +118,7 @@ enum LeewayKernel {
       let lon0 = load(longitude)
       let lat0 = load(latitude)
       let moved = moveLanes(
-        status: UnsafeRawPointer(status + i).loadUnaligned(as: SIMD4<UInt8>.self),
+        status: UnsafeRawPointer(status + i).loadUnaligned(as: SIMD8<UInt8>.self),
         windEast: load(windEast), windNorth: load(windNorth), currentEast: load(currentEast),
         currentNorth: load(currentNorth), downwindSlope: load(downwindSlope),
         downwindOffset: load(downwindOffset), downwindEpsilon: load(downwindEpsilon),
@@ -128,17 +128,17 @@ enum LeewayKernel {
       UnsafeMutableRawPointer(previousLatitude + i).storeBytes(of: lat0, as: Lanes.self)
       UnsafeMutableRawPointer(longitude + i).storeBytes(of: moved.longitude, as: Lanes.self)
       UnsafeMutableRawPointer(latitude + i).storeBytes(of: moved.latitude, as: Lanes.self)
-      i += 4
+      i += 8
     }
     guard full < count else { return }
-    // The last 1 to 3 particles: the same lanes, padded with zeros that are never stored.
+    // The last 1 to 7 particles: the same lanes, padded with zeros that are never stored.
     let rest = count - full
     func load(_ p: UnsafePointer<Double>) -> Lanes {
       var v = Lanes(repeating: 0)
       for k in 0..<rest { v[k] = p[full + k] }
       return v
     }
-    var statusLanes = SIMD4<UInt8>(repeating: ParticleStatus.notSeeded.rawValue)
+    var statusLanes = SIMD8<UInt8>(repeating: ParticleStatus.notSeeded.rawValue)
     for k in 0..<rest { statusLanes[k] = status[full + k] }
     let lon0 = load(longitude)
     let lat0 = load(latitude)
@@ -157,15 +157,15 @@ enum LeewayKernel {
     }
   }
 
-  /// The Leeway move of four particles; inactive lanes keep their position.
+  /// The Leeway move of eight particles; inactive lanes keep their position.
   @inline(__always)
   static func moveLanes(
-    status: SIMD4<UInt8>, windEast we: Lanes, windNorth wn: Lanes, currentEast: Lanes,
+    status: SIMD8<UInt8>, windEast we: Lanes, windNorth wn: Lanes, currentEast: Lanes,
     currentNorth: Lanes, downwindSlope: Lanes, downwindOffset: Lanes, downwindEpsilon dwe: Lanes,
     crosswindSlope: Lanes, crosswindOffset: Lanes, crosswindEpsilon cwe: Lanes,
     longitude lon0: Lanes, latitude lat0: Lanes, dt: Double
   ) -> (longitude: Lanes, latitude: Lanes) {
-    let isActive = SIMD4<Int64>(truncatingIfNeeded: status) .== 0
+    let isActive = SIMD8<Int64>(truncatingIfNeeded: status) .== 0
     let speedSquared = we * we + wn * wn
     var inverse = LocalGeodesic.inverseSquareRoot(speedSquared)
     let u = speedSquared * inverse
