@@ -10,7 +10,8 @@ extension GriddedVectorField {
   ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
-  /// `CLeewayReference` mirrors this arithmetic operation by operation.
+  /// `CLeewayReference` mirrors this arithmetic operation by operation. Needs nx, ny >= 2 (table
+  /// grids are checked at load) and fewer than 2^22 nodes each way (float32 index arithmetic).
   @inline(__always)
   static func tableKernel(
     _ table: LonLatLookupTable, cells: UnsafePointer<Float>, n: Int, lon: UnsafePointer<Double>,
