@@ -97,7 +97,7 @@ struct KernelComparison {
   private static func field(_ d: GriddedVectorField.KernelData) -> CLRField {
     CLRField(
       west: d.west, south: d.south, inverseStep: d.inverseStep, windowWest: d.windowWest,
-      cellsX: d.cellsX, cellsY: d.cellsY, coefficients: d.coefficients, values: d.values,
+      cellsX: d.cellsX, cellsY: d.cellsY, cells: d.cells, values: d.values,
       nodeStride: d.nodeStride, offset: d.offset, wBefore: d.wBefore, wAfter: d.wAfter,
       exact: d.exact ? 1 : 0, nx: d.nx, ny: d.ny)
   }

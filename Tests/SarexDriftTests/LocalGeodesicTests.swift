@@ -82,11 +82,11 @@ private func worstDifference(maxDistance: Double, maxLatitude: Double) -> Double
 @Test func vectorSquareRootsMatchLibmToTheLastBits() {
   for k in 0...2000 {
     let x = Double(k) * Double(k) * 1e-3  // wind speed squared, 0 to 4000 (m/s)^2
-    let r = LocalGeodesic.inverseSquareRoot(SIMD4(repeating: x))[0]
+    let r = LocalGeodesic.inverseSquareRoot(SIMD8(repeating: x))[0]
     if x > 0 { #expect(abs(r * x.squareRoot() - 1) < 4e-16) }
     let e = LocalGeodesic.e2 * Double(k) / 2000
-    let w = LocalGeodesic.sqrtNearOne(SIMD4(repeating: e))[0]
+    let w = LocalGeodesic.sqrtNearOne(SIMD8(repeating: e))[0]
     #expect(abs(w - (1 - e).squareRoot()) < 2e-16)
   }
-  #expect(0 * LocalGeodesic.inverseSquareRoot(SIMD4(repeating: 0))[0] == 0)
+  #expect(0 * LocalGeodesic.inverseSquareRoot(SIMD8(repeating: 0))[0] == 0)
 }

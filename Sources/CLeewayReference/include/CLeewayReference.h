@@ -1,8 +1,8 @@
 /* A plain C version of one Sarex Leeway step, for the benchmark only (`sarex bench`).
  *
  * Same data, same arithmetic as the Swift kernels (GriddedVectorField sampling with the
- * per-cell polynomial lon/lat lookup, bilinear in double rounded to float32, linear in time in
- * float32, rotation to east/north; LeewayKernel.moveLanes and LocalGeodesic.move), one particle
+ * per-cell float32 polynomial lon/lat lookup, bilinear and linear in time in float32 with
+ * fused multiply-adds, rotation to east/north; LeewayKernel.moveLanes and LocalGeodesic.move), one particle
  * per loop iteration, so that the compiler may vectorise it as it sees fit. Excludes release,
  * the land check and jibing. The column pointers must not alias (restrict). Units: degrees for positions, m/s for velocities, seconds for dt.
  */
@@ -16,8 +16,8 @@
 typedef struct {
   double west, south, inverseStep, windowWest;
   long cellsX, cellsY;
-  /* 18 doubles per table cell (see LonLatLookupTable). */
-  const double *restrict coefficients;
+  /* 18 floats per table cell (see LonLatLookupTable.cells). */
+  const float *restrict cells;
   /* Values: per node `nodeStride` floats, (x, y) at the time before, then after. */
   const float *restrict values;
   long nodeStride;

@@ -13,8 +13,8 @@ extension GriddedVectorField {
     package let windowWest: Double
     package let cellsX: Int
     package let cellsY: Int
-    /// `LonLatLookupTable.coefficientsPerCell` doubles per table cell.
-    package let coefficients: UnsafePointer<Double>
+    /// `LonLatLookupTable.floatsPerCell` floats per table cell (see `LonLatLookupTable.cells`).
+    package let cells: UnsafePointer<Float>
     /// Values (m/s): per node `nodeStride` floats, (x, y) at the time before, then after.
     package let values: UnsafePointer<Float>
     package let nodeStride: Int
@@ -34,14 +34,14 @@ extension GriddedVectorField {
     guard case .table(let table) = locator, let b = bracket(time.timeIntervalSince1970) else {
       return try body(nil)
     }
-    return try table.coefficients.withUnsafeBufferPointer { c in
+    return try table.cells.withUnsafeBufferPointer { c in
       try values.withUnsafeBufferPointer { v in
         guard let cBase = c.baseAddress, let vBase = v.baseAddress else { return try body(nil) }
         return try body(
           KernelData(
             west: table.west, south: table.south, inverseStep: table.inverseStep,
             windowWest: table.windowWest, cellsX: table.cellsX, cellsY: table.cellsY,
-            coefficients: cBase, values: vBase, nodeStride: 4, offset: b.before * planeFloats,
+            cells: cBase, values: vBase, nodeStride: 4, offset: b.before * planeFloats,
             wBefore: b.wBefore, wAfter: b.wAfter, exact: b.wAfter == 0, nx: nx, ny: ny))
       }
     }

@@ -45,10 +45,10 @@ extension GriddedVectorField {
           l, n: n, lon: lon, lat: lat, slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok
         )
       case .table(let table):
-        table.coefficients.withUnsafeBufferPointer { coefficients in
-          Self.kernel(
-            LonLatLookupTable.View(table: table, coefficients: coefficients), n: n, lon: lon,
-            lat: lat, slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok)
+        table.cells.withUnsafeBufferPointer { cells in
+          Self.tableKernel(
+            table, cells: cells.baseAddress.unsafelyUnwrapped, n: n, lon: lon, lat: lat,
+            slices: slices, nx: nx, ny: ny, east: e, north: no, valid: ok)
         }
       }
     }

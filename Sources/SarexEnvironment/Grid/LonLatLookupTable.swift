@@ -1,14 +1,18 @@
+import Foundation
+
 /// A lookup table from longitude/latitude to grid position, filled at load time with exact
 /// values (from PROJ, or from inverting a curvilinear grid) and evaluated per particle, so that
 /// no projection runs in the drift loop.
 ///
 /// The table has cells of `step` degrees. Exact values are computed at 3 x 3 nodes per cell
-/// (corners, edge midpoints, centre); each cell then stores a least-squares polynomial in the
-/// cell's local coordinates (s, t in [0, 1]): complete quadratic for the grid indices
-/// (1, s, t, s², st, t²) and linear for cos and sin of the rotation azimuth. The residual is
-/// third order in `step` for the indices and second order for the angle: for 0.02 degrees on
-/// the NorKyst-800 and AROME grids under 0.1 mm and 1e-8 rad (see the tests). 18 numbers per
-/// cell, contiguous, so a lookup reads three cache lines and does about 30 multiply-adds.
+/// (corners, edge midpoints, centre); each cell then stores, in float32, least-squares
+/// polynomials in the cell's local coordinates (s, t in [0, 1]): complete quadratics
+/// (1, s, t, s², st, t²) for the grid indices, relative to the integer indices nearest the
+/// cell's centre (so float32 keeps them to about 3e-7 cell), and a linear fit of the rotation
+/// azimuth, stored as cos and sin at s = t = 0 and its two slopes. The residual is third order
+/// in `step` for the indices and second order for the angle: for 0.02 degrees on the
+/// NorKyst-800 and AROME grids under 1 mm and 1e-7 rad with float32 rounding (see the tests).
+/// `floatsPerCell` numbers per cell, contiguous: one lookup reads 72 bytes.
 struct LonLatLookupTable: GridLocator {
   let west: Double
   let south: Double
@@ -18,11 +22,12 @@ struct LonLatLookupTable: GridLocator {
   let cellsY: Int
   /// West edge of the 360-degree longitude window centred on the table.
   let windowWest: Double
-  /// Per cell (row-major by latitude then longitude), `coefficientsPerCell` numbers: the 6
-  /// quadratic coefficients of (i, j) as interleaved pairs, then the 3 linear coefficients of
-  /// (cos, sin) as interleaved pairs.
-  let coefficients: [Double]
-  static let coefficientsPerCell = 18
+  /// Per cell (row-major by latitude then longitude), `floatsPerCell` floats: the integer base
+  /// indices (i, j); the 6 quadratic coefficients of i minus its base; the same for j; cos and
+  /// sin of the azimuth at the cell's south-west corner; the azimuth's slopes (radians per unit
+  /// s and t). NaN where unknown.
+  let cells: [Float]
+  static let floatsPerCell = 18
 
   /// The longitudes and latitudes (degrees) of the nodes (every `step / 2`) of a table covering
   /// the box, row-major by latitude.
@@ -57,29 +62,51 @@ struct LonLatLookupTable: GridLocator {
     let quadratic = Self.leastSquares(basis: { s, t in [1, s, t, s * s, s * t, t * t] })
     let linear = Self.leastSquares(basis: { s, t in [1, s, t] })
     let nodesX = 2 * cellsX + 1
-    let per = Self.coefficientsPerCell
-    var out = [Double](repeating: .nan, count: cellsX * cellsY * per)
+    let per = Self.floatsPerCell
+    var out = [Float](repeating: .nan, count: cellsX * cellsY * per)
     var values = [Double](repeating: 0, count: 9)
+    func fit(_ matrix: [[Double]]) -> [Double] {
+      matrix.map { row in (0..<9).reduce(0.0) { $0 + row[$1] * values[$1] } }
+    }
     for jc in 0..<cellsY {
       for ic in 0..<cellsX {
-        let base = (jc * cellsX + ic) * per
-        for (quantity, fit) in [(0, quadratic), (1, quadratic), (2, linear), (3, linear)] {
+        func load(_ quantity: Int) {
           for b in 0..<3 {
             for a in 0..<3 {
               values[b * 3 + a] = nodes[4 * ((2 * jc + b) * nodesX + 2 * ic + a) + quantity]
             }
           }
-          // Interleaved (i, j) and (cos, sin) pairs, so a lookup works on 2-lane vectors.
-          let first = quantity < 2 ? quantity : 12 + quantity - 2
-          for (k, row) in fit.enumerated() {
-            var sum = 0.0
-            for n in 0..<9 { sum += row[n] * values[n] }
-            out[base + first + 2 * k] = sum
-          }
         }
+        let base = (jc * cellsX + ic) * per
+        for quantity in 0..<2 {
+          load(quantity)
+          var q = fit(quadratic)
+          // Base: the integer nearest the value at the centre (s = t = 1/2).
+          let centre = q[0] + (q[1] + q[2]) / 2 + (q[3] + q[4] + q[5]) / 4
+          let b = centre.isFinite ? centre.rounded() : .nan
+          q[0] -= b
+          out[base + quantity] = Float(b)
+          for k in 0..<6 { out[base + 2 + 6 * quantity + k] = Float(q[k]) }
+        }
+        // The azimuth at the nodes, unwrapped around the centre node's, fitted linearly.
+        var cosines = [Double](repeating: 0, count: 9)
+        load(2)
+        cosines = values
+        load(3)
+        let centre = atan2(values[4], cosines[4])
+        for n in 0..<9 {
+          let d: Double = atan2(values[n], cosines[n]) - centre
+          let turns: Double = (d / (2 * Double.pi)).rounded()
+          values[n] = centre + d - 2 * Double.pi * turns
+        }
+        let a = fit(linear)
+        out[base + 14] = Float(cos(a[0]))
+        out[base + 15] = Float(sin(a[0]))
+        out[base + 16] = Float(a[1])
+        out[base + 17] = Float(a[2])
       }
     }
-    coefficients = out
+    cells = out
   }
 
   /// The least-squares fit over the 3 x 3 nodes {0, 1/2, 1}^2 (row-major, t outer) as a matrix:
@@ -109,28 +136,11 @@ struct LonLatLookupTable: GridLocator {
     return system.map { Array($0[m...]) }
   }
 
+  /// Where `longitude` (any window) and `latitude` fall in the table, degrees: the cell's
+  /// index (clamped into the table) and the local coordinates (s, t) in the cell, and whether
+  /// the position is inside the table. The same arithmetic as the batch sampler's.
   @inline(__always)
-  func locate(longitude: Double, latitude: Double) -> GridPosition {
-    coefficients.withUnsafeBufferPointer {
-      locate(longitude: longitude, latitude: latitude, coefficients: $0)
-    }
-  }
-
-  /// A view for the sampling loop: the buffer is taken once per batch, not per particle.
-  struct View: GridLocator {
-    let table: LonLatLookupTable
-    let coefficients: UnsafeBufferPointer<Double>
-    @inline(__always)
-    func locate(longitude: Double, latitude: Double) -> GridPosition {
-      table.locate(longitude: longitude, latitude: latitude, coefficients: coefficients)
-    }
-  }
-
-  /// The hot path: no allocation, no trapping conversion, no branch.
-  @inline(__always)
-  func locate(longitude: Double, latitude: Double, coefficients: UnsafeBufferPointer<Double>)
-    -> GridPosition
-  {
+  func cell(longitude: Double, latitude: Double) -> (index: Int, s: Float, t: Float, inside: Bool) {
     let wrapped = longitude - 360 * ((longitude - windowWest) * (1.0 / 360)).rounded(.down)
     let u = (wrapped - west) * inverseStep
     let v = (latitude - south) * inverseStep
@@ -141,19 +151,46 @@ struct LonLatLookupTable: GridLocator {
     let vc = clamp0(v, height)
     let ic = min(clampedFloorIndex(uc), cellsX &- 1)
     let jc = min(clampedFloorIndex(vc), cellsY &- 1)
-    let s = uc - Double(ic)
-    let t = vc - Double(jc)
-    let q = UnsafeRawPointer(
-      coefficients.baseAddress.unsafelyUnwrapped + (jc &* cellsX &+ ic) &* Self.coefficientsPerCell)
-    @inline(__always) func pair(_ k: Int) -> SIMD2<Double> {
-      q.loadUnaligned(fromByteOffset: k &* 16, as: SIMD2<Double>.self)
+    return (jc &* cellsX &+ ic, Float(uc - Double(ic)), Float(vc - Double(jc)), inside)
+  }
+
+  /// Grid position of one point (tests and single samples); the sampler evaluates the same
+  /// polynomials eight particles at a time.
+  func locate(longitude: Double, latitude: Double) -> GridPosition {
+    let c = cell(longitude: longitude, latitude: latitude)
+    return cells.withUnsafeBufferPointer { buffer in
+      let q = buffer.baseAddress.unsafelyUnwrapped + c.index &* Self.floatsPerCell
+      let e = Self.evaluate(
+        SIMD8<Float>(repeating: c.s), SIMD8<Float>(repeating: c.t),
+        { SIMD8<Float>(repeating: q[$0]) })
+      return GridPosition(
+        i: Double(e.iBase[0]) + Double(e.i[0]), j: Double(e.jBase[0]) + Double(e.j[0]),
+        cosAzimuth: Double(e.cos[0]), sinAzimuth: Double(e.sin[0]), inside: c.inside)
     }
-    let ij = pair(0) + s * (pair(1) + s * pair(3) + t * pair(4)) + t * (pair(2) + t * pair(5))
-    let cs = pair(6) + s * pair(7) + t * pair(8)
-    let i = ij.x
-    let j = ij.y
-    let c = cs.x
-    let n = cs.y
-    return GridPosition(i: i, j: j, cosAzimuth: c, sinAzimuth: n, inside: inside)
+  }
+
+  /// The cell polynomials at (s, t), eight lanes; `q(k)` gives the eight lanes' k-th number of
+  /// their cells. Indices come back as integer base plus local part; all fused multiply-adds,
+  /// in the order the C reference kernel (`CLeewayReference`) mirrors.
+  @inline(__always)
+  static func evaluate(_ s: SIMD8<Float>, _ t: SIMD8<Float>, _ q: (Int) -> SIMD8<Float>) -> (
+    iBase: SIMD8<Float>, jBase: SIMD8<Float>, i: SIMD8<Float>, j: SIMD8<Float>,
+    cos: SIMD8<Float>, sin: SIMD8<Float>
+  ) {
+    @inline(__always) func quadratic(_ k: Int) -> SIMD8<Float> {
+      // q0 + s (q1 + s q3 + t q4) + t (q2 + t q5)
+      let a = q(k + 1).addingProduct(s, q(k + 3)).addingProduct(t, q(k + 4))
+      let b = q(k + 2).addingProduct(t, q(k + 5))
+      return q(k).addingProduct(s, a).addingProduct(t, b)
+    }
+    let delta = (q(16) * s).addingProduct(t, q(17))
+    // cos and sin of (a0 + delta) with |delta| < 1e-3: 1 - delta^2 / 2 and delta (error < 2e-10).
+    let c = 1 - 0.5 * delta * delta
+    let c0 = q(14)
+    let s0 = q(15)
+    return (
+      q(0), q(1), quadratic(2), quadratic(8), (c0 * c).addingProduct(-s0, delta),
+      (s0 * c).addingProduct(c0, delta)
+    )
   }
 }

@@ -1,0 +1,170 @@
+extension GriddedVectorField {
+  /// The sampling loops for grids located by a lookup table, per block of `blockSize`
+  /// particles in two passes over contiguous scratch on the stack:
+  ///
+  /// 1. eight particles per iteration (AVX2 vectors): table cell, the cell's polynomials
+  ///    (float32, fused multiply-adds), grid cell, bilinear weights, rotation and validity;
+  /// 2. one particle per iteration: the four grid nodes' 16-byte groups (x, y at both times)
+  ///    interpolated bilinearly in float32 as four-lane vectors, then linearly in time in
+  ///    float32, rotated to east/north.
+  ///
+  /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
+  /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
+  /// `CLeewayReference` mirrors this arithmetic operation by operation. Needs nx, ny >= 2 (table
+  /// grids are checked at load) and fewer than 2^22 nodes each way (float32 index arithmetic).
+  @inline(__always)
+  static func tableKernel(
+    _ table: LonLatLookupTable, cells: UnsafePointer<Float>, n: Int, lon: UnsafePointer<Double>,
+    lat: UnsafePointer<Double>, slices s: TimeSlices, nx: Int, ny: Int,
+    east: UnsafeMutablePointer<Double>, north: UnsafeMutablePointer<Double>,
+    valid: UnsafeMutablePointer<Bool>
+  ) {
+    typealias F8 = SIMD8<Float>
+    typealias D4 = SIMD4<Double>
+    let windowWest = table.windowWest
+    let west = table.west
+    let south = table.south
+    let inverseStep = table.inverseStep
+    let width = Double(table.cellsX)
+    let height = Double(table.cellsY)
+    let lastCellX = width - 1
+    let lastCellY = height - 1
+    let cellsX = D4(repeating: width)
+    let maxI = F8(repeating: Float(nx - 1))
+    let maxJ = F8(repeating: Float(ny - 1))
+    let lastI = F8(repeating: Float(nx - 2))
+    let lastJ = F8(repeating: Float(ny - 2))
+    let nxLanes = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: nx))
+    let per = LonLatLookupTable.floatsPerCell
+    let values = s.base.assumingMemoryBound(to: Float.self) + s.offset / 4
+    let rowFloats = 4 &* nx
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 6 * blockSize) { scratch in
+      let node = UnsafeMutableRawPointer(scratch.baseAddress.unsafelyUnwrapped)
+        .assumingMemoryBound(to: Int32.self)
+      let wxs = scratch.baseAddress.unsafelyUnwrapped + blockSize
+      let wys = wxs + blockSize
+      let coss = wys + blockSize
+      let sins = coss + blockSize
+      let oks = UnsafeMutableRawPointer(sins + blockSize).assumingMemoryBound(to: Int32.self)
+      var first = 0
+      while first < n {
+        let count = min(blockSize, n &- first)
+        var k = 0
+        while k < count {
+          // Eight particles; past the end, lanes repeat the block's first particle (never stored
+          // beyond the scratch).
+          @inline(__always) func lanes(_ p: UnsafePointer<Double>, _ from: Int) -> D4 {
+            if k &+ from &+ 4 <= count {
+              return UnsafeRawPointer(p + (first &+ k &+ from)).loadUnaligned(as: D4.self)
+            }
+            var v = D4(repeating: p[first])
+            for l in 0..<4 where k &+ from &+ l < count { v[l] = p[first &+ k &+ from &+ l] }
+            return v
+          }
+          @inline(__always) func locate(_ x: D4, _ y: D4) -> (
+            cell: SIMD4<Int64>, s: SIMD4<Float>, t: SIMD4<Float>, inside: SIMDMask<SIMD4<Int64>>
+          ) {
+            let wrapped = x - 360 * ((x - windowWest) * (1.0 / 360)).rounded(.down)
+            let u = (wrapped - west) * inverseStep
+            let v = (y - south) * inverseStep
+            let inside = (u .>= 0) .& (u .<= width) .& (v .>= 0) .& (v .<= height)
+            var uc = u.replacing(with: 0, where: .!(u .>= 0))
+            uc.replace(with: width, where: .!(uc .<= width))
+            var vc = v.replacing(with: 0, where: .!(v .>= 0))
+            vc.replace(with: height, where: .!(vc .<= height))
+            var ic = uc.rounded(.down)
+            ic.replace(with: lastCellX, where: ic .> lastCellX)
+            var jc = vc.rounded(.down)
+            jc.replace(with: lastCellY, where: jc .> lastCellY)
+            // The cell number is an integer below 2^31: read it from the mantissa.
+            let number = (jc * cellsX + ic) + 6_755_399_441_055_744.0
+            let cell = unsafeBitCast(number, to: SIMD4<Int64>.self) & 0xFFFF_FFFF
+            return (cell, SIMD4<Float>(uc - ic), SIMD4<Float>(vc - jc), inside)
+          }
+          let a = locate(lanes(lon, 0), lanes(lat, 0))
+          let b = locate(lanes(lon, 4), lanes(lat, 4))
+          let c0 = cells + Int(a.cell[0]) &* per
+          let c1 = cells + Int(a.cell[1]) &* per
+          let c2 = cells + Int(a.cell[2]) &* per
+          let c3 = cells + Int(a.cell[3]) &* per
+          let c4 = cells + Int(b.cell[0]) &* per
+          let c5 = cells + Int(b.cell[1]) &* per
+          let c6 = cells + Int(b.cell[2]) &* per
+          let c7 = cells + Int(b.cell[3]) &* per
+          let e = LonLatLookupTable.evaluate(
+            F8(lowHalf: a.s, highHalf: b.s), F8(lowHalf: a.t, highHalf: b.t)
+          ) { q in F8(c0[q], c1[q], c2[q], c3[q], c4[q], c5[q], c6[q], c7[q]) }
+          @inline(__always) func flags(_ m: SIMDMask<SIMD4<Int64>>) -> SIMD4<Int32> {
+            SIMD4<Int32>(
+              truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: -1, where: m))
+          }
+          let insideTable = SIMD8<Int32>(lowHalf: flags(a.inside), highHalf: flags(b.inside))
+          // Grid cell and weights: index = base + floor(local), weight = local - floor(local);
+          // the cell is clamped to the grid (always two nodes each way), the weight follows.
+          @inline(__always) func axis(_ base: F8, _ local: F8, _ maxIndex: F8, _ lastCell: F8) -> (
+            cell: SIMD8<Int32>, weight: F8, inside: SIMDMask<SIMD8<Int32>>
+          ) {
+            let floor = local.rounded(.down)
+            let fraction = local - floor
+            let index = base + floor
+            let inside =
+              (index .>= 0)
+              .& ((index .< maxIndex) .| ((index .== maxIndex) .& (fraction .== 0)))
+            var cell = index.replacing(with: 0, where: .!(index .>= 0))
+            cell.replace(with: lastCell, where: .!(cell .<= lastCell))
+            let weight = (index - cell) + fraction
+            // Integers below 2^22: the low mantissa bits of cell + 1.5 * 2^23.
+            let bits = unsafeBitCast(cell + 12_582_912, to: SIMD8<Int32>.self) & 0x3F_FFFF
+            return (bits, weight, inside)
+          }
+          let gi = axis(e.iBase, e.i, maxI, lastI)
+          let gj = axis(e.jBase, e.j, maxJ, lastJ)
+          let nodes = gj.cell &* nxLanes &+ gi.cell
+          let ok = insideTable.replacing(with: 0, where: .!(gi.inside .& gj.inside))
+          @inline(__always) func put<T: SIMD>(_ v: T, _ p: UnsafeMutablePointer<T.Scalar>) {
+            UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: T.self)
+          }
+          put(nodes, node)
+          put(gi.weight, wxs)
+          put(gj.weight, wys)
+          put(e.cos, coss)
+          put(e.sin, sins)
+          put(ok, oks)
+          k &+= 8
+        }
+        let wBefore = s.wBefore
+        let wAfter = s.wAfter
+        let exact = s.exact
+        for k in 0..<count {
+          let p = values + Int(truncatingIfNeeded: node[k]) &* 4
+          @inline(__always) func group(_ q: UnsafePointer<Float>) -> SIMD4<Float> {
+            UnsafeRawPointer(q).loadUnaligned(as: SIMD4<Float>.self)
+          }
+          let n00 = group(p)
+          let n10 = group(p + 4)
+          let n01 = group(p + rowFloats)
+          let n11 = group(p + (rowFloats &+ 4))
+          let wx = wxs[k]
+          let wy = wys[k]
+          // Bilinear on (x before, y before, x after, y after) at once.
+          let bottom = n00.addingProduct(wx, n10 - n00)
+          let top = n01.addingProduct(wx, n11 - n01)
+          let r = bottom.addingProduct(wy, top - bottom)
+          // Linear in time in float32.
+          let uv = exact ? r.lowHalf : (r.lowHalf * wBefore).addingProduct(r.highHalf, wAfter)
+          let u = uv.x
+          let v = uv.y
+          let good = oks[k] != 0 && u == u && v == v
+          let c = coss[k]
+          let sn = sins[k]
+          let e = (u * c).addingProduct(v, sn)
+          let nn = (v * c).addingProduct(-u, sn)
+          east[first &+ k] = good ? Double(e) : 0
+          north[first &+ k] = good ? Double(nn) : 0
+          valid[first &+ k] = good
+        }
+        first &+= count
+      }
+    }
+  }
+}
