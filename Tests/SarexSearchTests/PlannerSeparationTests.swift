@@ -46,6 +46,50 @@ import Testing
     #expect(optimal.pos >= sheet.pos)
   }
 
+  @Test func vesselAreasStayAtSeaBesideACoast() throws {
+    // A straight coast 8.5 NM west of the origin cuts the denser western lobe (its particles
+    // ashore are removed, as a drift strands them): the best water lies along the coast, where a box
+    // centred at sea easily reaches ashore. Vessels' areas must lie wholly at sea (aircraft
+    // may overfly land). The worksheet's squares around the datum reach ashore here: in
+    // optimal mode that comparison must not stop the plan.
+    let coastX = -8.5 * 1852.0
+    let all = try twoLobedSnapshot(count: 2000)
+    let keep = (0..<all.count).filter {
+      testPlane.project(
+        GeoPoint(
+          longitudeDegrees: all.longitudesDegrees[$0], latitudeDegrees: all.latitudesDegrees[$0])
+      ).x > coastX
+    }
+    let sea = try ParticleSnapshot(
+      longitudesDegrees: keep.map { all.longitudesDegrees[$0] },
+      latitudesDegrees: keep.map { all.latitudesDegrees[$0] },
+      weights: keep.map { all.weights[$0] },
+      eastVelocitiesMetresPerSecond: keep.map { _ in 0 },
+      northVelocitiesMetresPerSecond: keep.map { _ in 0 },
+      categoryIndices: keep.map { all.categoryIndices?[$0] ?? 0 }, time: all.time)
+    let isLand: @Sendable (GeoPoint) -> Bool = { testPlane.project($0).x <= coastX }
+    var units = try testUnits()
+    units.append(
+      AvailableUnit(unit: units[0].unit, callSign: "KCG1", nation: "KOR"))
+    let p = try SearchPlanner(
+      particles: sea, units: units, conditions: testConditions, tables: tables, isLand: isLand)
+    let plan = try p.optimalPlan()
+    let vessels = plan.sorties.filter { !$0.unit.unit.kind.isAircraft }
+    #expect(vessels.count == 2)
+    for s in vessels {
+      // The corners, and points along the edges in between.
+      let corners = try s.area.corners()
+      for (a, b) in zip(corners, corners.dropFirst() + [corners[0]]) {
+        let pa = testPlane.project(a)
+        let pb = testPlane.project(b)
+        for f in stride(from: 0.0, through: 1.0, by: 0.1) {
+          let x = pa.x + f * (pb.x - pa.x)
+          #expect(x > coastX - 1, "\(s.unit.callSign) reaches \((coastX - x) / 1852) NM ashore")
+        }
+      }
+    }
+  }
+
   @Test func noAircraftIsSentWhereItSeesNothingOrFindsNothing() throws {
     // A person in the water only: from a fixed-wing aircraft the US NSS tables give 0.1 NM up to
     // 1000 ft and 0.0 NM from 1500 ft (10 NM visibility), so stacking a third aircraft 500 ft

@@ -202,6 +202,24 @@ extension OptimalPlanner {
           return false
         }
       }
+      return navigable(box)
+    }
+
+    /// Whether a vessel can sail the box: its corners, edge points and inner points (a 5 x 5
+    /// grid) are all at sea. A ship cannot cross an island the way an aircraft overflies it;
+    /// islands smaller than a fifth of the box between the points are not seen, and the
+    /// tracks there are for the unit to adjust.
+    func navigable(_ box: Box) -> Bool {
+      guard c.isLand != nil else { return true }
+      let along = PlanePoint.unit(bearing: bearing)
+      let across = PlanePoint.unit(bearing: bearing + .pi / 2)
+      let centre = PlanePoint(east: c.meanX, north: c.meanY)
+      for a in stride(from: -1.0, through: 1.0, by: 0.5) {
+        for b in stride(from: -1.0, through: 1.0, by: 0.5) {
+          let p = centre + (box.cu + a * box.hu) * along + (box.cv + b * box.hv) * across
+          if c.onLand(c.plane.unproject(x: p.east, y: p.north)) { return false }
+        }
+      }
       return true
     }
 

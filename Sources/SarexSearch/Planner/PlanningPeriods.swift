@@ -64,7 +64,9 @@ public enum MultiPeriodPlanner {
       let planner = try SearchPlanner(
         particles: particles, units: period.units, conditions: period.conditions,
         tables: tables, isLand: isLand)
-      let sheet = try planner.worksheetPlan(datum: period.worksheetDatum)
+      // In optimal mode the worksheet plan is only the comparison: not refused near a coast.
+      let sheet = try planner.worksheetPlan(
+        datum: period.worksheetDatum, checkLand: mode == .worksheet)
       let optimal =
         (mode == .optimal || computeOptimal) ? try planner.optimalPlan(worksheet: sheet) : nil
       let executed = mode == .optimal ? (optimal ?? sheet) : sheet

@@ -29,9 +29,14 @@ public struct SearchPlanner: Sendable {
   public var datum: GeoPoint { context.datum }
 
   /// The IAMSAR worksheet plan; `datum` overrides the particles' centre (an SMC's choice).
-  public func worksheetPlan(datum: GeoPoint? = nil) throws(PlannerError) -> SearchPlan {
+  /// With `checkLand` (the default) a subarea centred on land is an error, since the plan is to
+  /// be executed; without it the plan is only evaluated, as the comparison for an optimal plan
+  /// near a coast, where the worksheet's squares around the datum often reach ashore.
+  public func worksheetPlan(datum: GeoPoint? = nil, checkLand: Bool = true) throws(PlannerError)
+    -> SearchPlan
+  {
     let (choices, sheet) = try WorksheetPlanner.choices(context, datum: datum)
-    var plan = try evaluate(choices, mode: .worksheet)
+    var plan = try evaluate(choices, mode: .worksheet, checkLand: checkLand)
     plan.worksheet = sheet
     if let datum { plan.datum = datum }
     return plan
@@ -51,8 +56,9 @@ public struct SearchPlanner: Sendable {
     plan.passes = outcome.passes
     plan.candidatesScored = outcome.scored
     let sheet: SearchPlan
-    if let worksheet { sheet = worksheet } else { sheet = try worksheetPlan() }
-    if sheet.pos > plan.pos, sheet.sorties.count >= plan.sorties.count {
+    if let worksheet { sheet = worksheet } else { sheet = try worksheetPlan(checkLand: false) }
+    let sheetAtSea = sheet.sorties.allSatisfy { !context.onLand($0.area.centre) }
+    if sheet.pos > plan.pos, sheet.sorties.count >= plan.sorties.count, sheetAtSea {
       let passes = plan.passes
       let scored = plan.candidatesScored
       plan = sheet
@@ -72,10 +78,10 @@ public struct SearchPlanner: Sendable {
     }
   }
 
-  func evaluate(_ choices: [SortieBuilder.Choice], mode: PlanningMode) throws(PlannerError)
-    -> SearchPlan
+  func evaluate(_ choices: [SortieBuilder.Choice], mode: PlanningMode, checkLand: Bool = true)
+    throws(PlannerError) -> SearchPlan
   {
-    let built = try SortieBuilder(context: context).build(choices)
+    let built = try SortieBuilder(context: context).build(choices, checkLand: checkLand)
     let particles = context.particles
     let pos = try PlannerError.wrap { try particles.conditionalPOS(pod: built.pod) }
     let cumulative = try PlannerError.wrap { try particles.cumulativePOS(adding: built.pod) }
