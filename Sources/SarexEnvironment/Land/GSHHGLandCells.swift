@@ -162,14 +162,129 @@ final class GSHHGLandCells: @unchecked Sendable {
       word: word, base: Int(binEdgeBase[bin]), cx: cx, cy: cy, x: u * 65535, y: v * 65535)
   }
 
-  /// `isLand` for `count` positions: the same answers, with the tables' addresses held in
-  /// registers and the uniform cells answered from the bitmap inline; only positions in mixed
-  /// cells take the full path. Positions with a nonzero `skip` entry answer false untested.
+  /// `isLand` for `count` positions: the same answers. Positions with a nonzero `skip` entry
+  /// answer false untested.
+  ///
+  /// Most drifting particles are in open sea, and the drift keeps neighbours next to each other
+  /// in memory: groups of `groupSize` positions whose raster cells (at most `groupCellLimit` of
+  /// them in their bounding box) are all pure sea answer false without per-position lookups.
+  /// Other groups take the per-position path. The answers are the same either way: a position in
+  /// a sea cell is sea.
+  func isLand(
+    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
+  ) {
+    var start = 0
+    while start < count {
+      let end = min(start &+ Self.groupSize, count)
+      if allSea(longitudes: longitudes, latitudes: latitudes, skip: skip, from: start, to: end) {
+        (result + start).update(repeating: false, count: end &- start)
+      } else {
+        isLandEach(
+          longitudes: longitudes + start, latitudes: latitudes + start,
+          skip: skip.map { $0 + start },
+          result: result + start, count: end &- start)
+      }
+      start = end
+    }
+  }
+
+  /// Positions per group of the batch query, and the most raster cells a group's bounding box
+  /// may cover for the pure-sea test.
+  static let groupSize = 64
+  static let groupCellLimit = 16
+
+  /// True when every position `from..<to` that is not skipped and lies in the covered bins is in
+  /// a pure-sea raster cell or bin. Raster cell (gx, gy) counted from the first bin's south-west
+  /// corner: `floor(x * cellsPerSide)` with `x` as in `locate`, the same cell `isLand` reads
+  /// (`x - floor(x)` and the power-of-two scaling are exact).
+  @inline(__always)
+  private func allSea(
+    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    skip: UnsafePointer<UInt8>?, from: Int, to: Int
+  ) -> Bool {
+    typealias Lanes = SIMD4<Double>
+    let west = Lanes(repeating: westDegrees)
+    let south = Lanes(repeating: southDegrees)
+    let scale = Lanes(repeating: binsPerDegree)
+    let columnsLimit = Lanes(repeating: Double(columns))
+    let rowsLimit = Lanes(repeating: Double(rows))
+    let n = GSHHGBinRaster.cellsPerSide
+    let cellsPerBin = Lanes(repeating: Double(n))
+    var minX = Lanes(repeating: .infinity)
+    var maxX = Lanes(repeating: -.infinity)
+    var minY = Lanes(repeating: .infinity)
+    var maxY = Lanes(repeating: -.infinity)
+    var k = from
+    while k < to {
+      var longitude = Lanes(repeating: .nan)
+      var latitude = Lanes(repeating: .nan)
+      var skipped = Lanes(repeating: 0)
+      if k &+ 4 <= to {
+        longitude = UnsafeRawPointer(longitudes + k).loadUnaligned(as: Lanes.self)
+        latitude = UnsafeRawPointer(latitudes + k).loadUnaligned(as: Lanes.self)
+        if let skip {
+          // Compared as doubles (integer-lane comparisons compile to lane-by-lane loops).
+          skipped = Lanes(
+            SIMD4<Int32>(
+              truncatingIfNeeded: UnsafeRawPointer(skip + k).loadUnaligned(as: SIMD4<UInt8>.self)))
+        }
+      } else {
+        for l in 0..<(to &- k) {
+          longitude[l] = longitudes[k &+ l]
+          latitude[l] = latitudes[k &+ l]
+          if let skip { skipped[l] = Double(skip[k &+ l]) }
+        }
+      }
+      let turns = ((longitude - west) * (1.0 / 360)).rounded(.down)
+      let x = (longitude - 360 * turns - west) * scale
+      let y = (latitude - south) * scale
+      let tested =
+        (x .>= 0) .& (x .< columnsLimit) .& (y .>= 0) .& (y .< rowsLimit) .& (skipped .== 0)
+      let gx = (x * cellsPerBin).rounded(.down)
+      let gy = (y * cellsPerBin).rounded(.down)
+      minX = pointwiseMin(minX, gx.replacing(with: .infinity, where: .!tested))
+      maxX = pointwiseMax(maxX, gx.replacing(with: -.infinity, where: .!tested))
+      minY = pointwiseMin(minY, gy.replacing(with: .infinity, where: .!tested))
+      maxY = pointwiseMax(maxY, gy.replacing(with: -.infinity, where: .!tested))
+      k &+= 4
+    }
+    let x0 = minX.min()
+    let x1 = maxX.max()
+    let y0 = minY.min()
+    let y1 = maxY.max()
+    // Nothing to test: every answer is false.
+    guard x0 <= x1 else { return true }
+    guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Double(Self.groupCellLimit) else { return false }
+    // Whole numbers in the covered raster, below 2^31.
+    let i0 = Int(x0)
+    let i1 = Int(x1)
+    for j in Int(y0)...Int(y1) {
+      for i in i0...i1 where !isSeaCell(i, j) { return false }
+    }
+    return true
+  }
+
+  /// Whether raster cell (gx, gy) (see `allSea`, inside the covered bins) is pure sea.
+  @inline(__always)
+  private func isSeaCell(_ gx: Int, _ gy: Int) -> Bool {
+    let n = GSHHGBinRaster.cellsPerSide
+    let bin = (gy / n) &* columns &+ gx / n
+    let slot = binClass[bin]
+    if slot < 0 { return slot == -1 }
+    let i = gx % n
+    let j = gy % n
+    let word = cellCodes[(Int(slot) &* n &+ j) &* Self.codeWordsPerRow &+ (i &>> 5)]
+    return (word &>> UInt64(truncatingIfNeeded: (i & 31) &* 2)) & 3 == 0
+  }
+
+  /// The per-position batch query, with the tables' addresses held in registers and the uniform
+  /// cells answered from the bitmap inline; only positions in mixed cells take the full path.
   ///
   /// The index arithmetic of `locate` runs on four positions at a time in AVX2 lanes (the same
   /// IEEE operations in the same order, so the same cells), then each lane reads its bin and
   /// bitmap word.
-  func isLand(
+  private func isLandEach(
     longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
     skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
   ) {
