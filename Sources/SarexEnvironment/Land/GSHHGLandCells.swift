@@ -166,8 +166,9 @@ final class GSHHGLandCells: @unchecked Sendable {
   /// answer false untested.
   ///
   /// Most drifting particles are in open sea, and the drift keeps neighbours next to each other
-  /// in memory: groups of `groupSize` positions whose raster cells (at most `groupCellLimit` of
-  /// them in their bounding box) are all pure sea answer false without per-position lookups.
+  /// in memory: groups of `groupSize` positions whose bounding box lies in pure-sea raster cells
+  /// (tested with at most `groupWordLimit` bitmap words) answer false without per-position
+  /// lookups.
   /// Other groups take the per-position path. The answers are the same either way: a position in
   /// a sea cell is sea.
   func isLand(
@@ -189,10 +190,10 @@ final class GSHHGLandCells: @unchecked Sendable {
     }
   }
 
-  /// Positions per group of the batch query, and the most raster cells a group's bounding box
-  /// may cover for the pure-sea test.
+  /// Positions per group of the batch query, and the most bitmap words the pure-sea test of a
+  /// group's bounding box may read.
   static let groupSize = 64
-  static let groupCellLimit = 16
+  static let groupWordLimit = 32
 
   /// True when every position `from..<to` that is not skipped and lies in the covered bins is in
   /// a pure-sea raster cell or bin. Raster cell (gx, gy) counted from the first bin's south-west
@@ -243,10 +244,11 @@ final class GSHHGLandCells: @unchecked Sendable {
         (x .>= 0) .& (x .< columnsLimit) .& (y .>= 0) .& (y .< rowsLimit) .& (skipped .== 0)
       let gx = (x * cellsPerBin).rounded(.down)
       let gy = (y * cellsPerBin).rounded(.down)
-      minX = pointwiseMin(minX, gx.replacing(with: .infinity, where: .!tested))
-      maxX = pointwiseMax(maxX, gx.replacing(with: -.infinity, where: .!tested))
-      minY = pointwiseMin(minY, gy.replacing(with: .infinity, where: .!tested))
-      maxY = pointwiseMax(maxY, gy.replacing(with: -.infinity, where: .!tested))
+      // Not `pointwiseMin`: its generic form was called lane by lane.
+      minX.replace(with: gx, where: tested .& (gx .< minX))
+      maxX.replace(with: gx, where: tested .& (gx .> maxX))
+      minY.replace(with: gy, where: tested .& (gy .< minY))
+      maxY.replace(with: gy, where: tested .& (gy .> maxY))
       k &+= 4
     }
     let x0 = minX.min()
@@ -255,27 +257,47 @@ final class GSHHGLandCells: @unchecked Sendable {
     let y1 = maxY.max()
     // Nothing to test: every answer is false.
     guard x0 <= x1 else { return true }
-    guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Double(Self.groupCellLimit) else { return false }
     // Whole numbers in the covered raster, below 2^31.
-    let i0 = Int(x0)
-    let i1 = Int(x1)
-    for j in Int(y0)...Int(y1) {
-      for i in i0...i1 where !isSeaCell(i, j) { return false }
-    }
-    return true
+    return isSeaBox(Int(x0), Int(x1), Int(y0), Int(y1))
   }
 
-  /// Whether raster cell (gx, gy) (see `allSea`, inside the covered bins) is pure sea.
+  /// Whether every raster cell (gx, gy) with gx0...gx1, gy0...gy1 (see `allSea`, inside the
+  /// covered bins) is pure sea: per bin, pure-sea bins pass, land bins fail, and in a raster one
+  /// bitmap word test per row covers up to 32 cells. Gives up (false) when that would take more
+  /// than `groupWordLimit` word reads.
   @inline(__always)
-  private func isSeaCell(_ gx: Int, _ gy: Int) -> Bool {
+  private func isSeaBox(_ gx0: Int, _ gx1: Int, _ gy0: Int, _ gy1: Int) -> Bool {
     let n = GSHHGBinRaster.cellsPerSide
-    let bin = (gy / n) &* columns &+ gx / n
-    let slot = binClass[bin]
-    if slot < 0 { return slot == -1 }
-    let i = gx % n
-    let j = gy % n
-    let word = cellCodes[(Int(slot) &* n &+ j) &* Self.codeWordsPerRow &+ (i &>> 5)]
-    return (word &>> UInt64(truncatingIfNeeded: (i & 31) &* 2)) & 3 == 0
+    var words = 0
+    for row in (gy0 / n)...(gy1 / n) {
+      let j0 = max(gy0 &- row &* n, 0)
+      let j1 = min(gy1 &- row &* n, n &- 1)
+      for column in (gx0 / n)...(gx1 / n) {
+        let slot = binClass[row &* columns &+ column]
+        if slot == -1 { continue }
+        if slot < 0 { return false }
+        let i0 = max(gx0 &- column &* n, 0)
+        let i1 = min(gx1 &- column &* n, n &- 1)
+        let w0 = i0 &>> 5
+        let w1 = i1 &>> 5
+        words &+= (j1 &- j0 &+ 1) &* (w1 &- w0 &+ 1)
+        guard words <= Self.groupWordLimit else { return false }
+        let base = Int(slot) &* n
+        for w in w0...w1 {
+          // Two bits per cell: cells max(i0, 32 w)...min(i1, 32 w + 31) of the word.
+          let lo = max(i0 &- w &* 32, 0)
+          let hi = min(i1 &- w &* 32, 31)
+          let width = (hi &- lo &+ 1) &* 2
+          let ones: UInt64 = width == 64 ? ~0 : ((1 &<< UInt64(width)) &- 1)
+          let mask = ones &<< UInt64(lo &* 2)
+          for j in j0...j1
+          where cellCodes[(base &+ j) &* Self.codeWordsPerRow &+ w] & mask != 0 {
+            return false
+          }
+        }
+      }
+    }
+    return true
   }
 
   /// The per-position batch query, with the tables' addresses held in registers and the uniform
