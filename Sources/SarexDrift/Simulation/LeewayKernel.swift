@@ -62,24 +62,32 @@ enum LeewayKernel {
       latitudes: UnsafeBufferPointer(start: c.latitudeDegrees + lo, count: range.count),
       skipping: UnsafeBufferPointer(start: c.status + lo, count: range.count),
       result: UnsafeMutableBufferPointer(start: scratch.land, count: range.count))
-    for i in range where c.status[i] == active {
-      let offset = i - lo
+    // Statuses first, branch-free over the block (the compiler vectorises it): only active
+    // particles change, and `scratch.land` is true only for active ones (the others are
+    // skipped by the query).
+    let status = c.status + lo
+    let missingData = ParticleStatus.missingData.rawValue
+    let stranded = ParticleStatus.stranded.rawValue
+    var anyLand = false
+    for offset in 0..<range.count {
+      let s = status[offset]
       let onLand = scratch.land[offset]
-      if checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset]) {
-        c.status[i] = ParticleStatus.missingData.rawValue
-      } else if onLand {
-        c.status[i] = ParticleStatus.stranded.rawValue
-      }
-      if onLand {
-        // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
-        let p = crossing.place(
-          land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
-          previousLatitude: Double(Float(c.previousLatitudeDegrees[i])),
-          longitude: c.longitudeDegrees[i], latitude: c.latitudeDegrees[i])
-        c.longitudeDegrees[i] = p.longitude
-        c.latitudeDegrees[i] = p.latitude
-        c.refreshLatitudeSinCos(i..<(i + 1))
-      }
+      let missing = checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset])
+      let next = missing ? missingData : (onLand ? stranded : s)
+      status[offset] = s == active ? next : s
+      anyLand = anyLand || onLand
+    }
+    guard anyLand else { return }
+    for offset in 0..<range.count where scratch.land[offset] {
+      let i = lo + offset
+      // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
+      let p = crossing.place(
+        land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
+        previousLatitude: Double(Float(c.previousLatitudeDegrees[i])),
+        longitude: c.longitudeDegrees[i], latitude: c.latitudeDegrees[i])
+      c.longitudeDegrees[i] = p.longitude
+      c.latitudeDegrees[i] = p.latitude
+      c.refreshLatitudeSinCos(i..<(i + 1))
     }
   }
 
