@@ -135,33 +135,6 @@ static inline __attribute__((always_inline)) double inverse_sqrt(double x) {
   return y;
 }
 
-static inline __attribute__((always_inline)) void sin_cos_latitude(double x, double *sn, double *cs) {
-  double x2 = x * x;
-  double s = -1.0 / 121645100408832000.0;
-  s = fma(s, x2, 1.0 / 355687428096000.0);
-  s = fma(s, x2, -1.0 / 1307674368000.0);
-  s = fma(s, x2, 1.0 / 6227020800.0);
-  s = fma(s, x2, -1.0 / 39916800.0);
-  s = fma(s, x2, 1.0 / 362880.0);
-  s = fma(s, x2, -1.0 / 5040);
-  s = fma(s, x2, 1.0 / 120);
-  s = fma(s, x2, -1.0 / 6);
-  s = fma(s, x2, 1);
-  double c = 1.0 / 2432902008176640000.0;
-  c = fma(c, x2, -1.0 / 6402373705728000.0);
-  c = fma(c, x2, 1.0 / 20922789888000.0);
-  c = fma(c, x2, -1.0 / 87178291200.0);
-  c = fma(c, x2, 1.0 / 479001600.0);
-  c = fma(c, x2, -1.0 / 3628800.0);
-  c = fma(c, x2, 1.0 / 40320);
-  c = fma(c, x2, -1.0 / 720);
-  c = fma(c, x2, 1.0 / 24);
-  c = fma(c, x2, -0.5);
-  c = fma(c, x2, 1);
-  *sn = s * x;
-  *cs = c;
-}
-
 /* Geodesic move by (east, north) metres with the midpoint rule (LocalGeodesic.move). */
 static inline __attribute__((always_inline)) void move(double *lon, double *lat, double *s0p, double *c0p, double east,
                         double north) {
@@ -205,7 +178,8 @@ static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict
                       const float *restrict currentCells,
                       const float *restrict currentValues, double *restrict longitude,
                       double *restrict latitude, double *restrict previousLongitude,
-                      double *restrict previousLatitude, const uint8_t *restrict status,
+                      double *restrict previousLatitude, double *restrict sinLatitude,
+                      double *restrict cosLatitude, const uint8_t *restrict status,
                       const double *restrict downwindSlope, const double *restrict downwindOffset,
                       const double *restrict downwindEpsilon,
                       const double *restrict crosswindSlope,
@@ -233,8 +207,8 @@ static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict
         fma(cwe, 0.5, fma(fma(cwe, 0.05, crosswindSlope[i]), u, crosswindOffset[i]));
     double leewayEast = fma(-crosswind, cosDir, downwind * sinDir);
     double leewayNorth = fma(crosswind, sinDir, downwind * cosDir);
-    double s0, c0;
-    sin_cos_latitude(lat0 * RAD_PER_DEG, &s0, &c0);
+    double s00 = sinLatitude[i], c00 = cosLatitude[i];
+    double s0 = s00, c0 = c00;
     double lon = lon0, lat = lat0;
     move(&lon, &lat, &s0, &c0, leewayEast * dt, leewayNorth * dt);
     move(&lon, &lat, &s0, &c0, ce * dt, cn * dt);
@@ -243,13 +217,16 @@ static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict
     previousLatitude[i] = lat0;
     longitude[i] = active ? lon : lon0;
     latitude[i] = active ? lat : lat0;
+    sinLatitude[i] = active ? s0 : s00;
+    cosLatitude[i] = active ? c0 : c00;
   }
 }
 
 void clr_step(const CLRField *wind, const CLRField *current, const CLRParticles *p, double dt) {
   const CLRField w = *wind, c = *current;
   step_loop(p->count, &w, w.cells, w.values, &c, c.cells, c.values, p->longitude,
-            p->latitude, p->previousLongitude, p->previousLatitude, p->status, p->downwindSlope,
+            p->latitude, p->previousLongitude, p->previousLatitude, p->sinLatitude,
+            p->cosLatitude, p->status, p->downwindSlope,
             p->downwindOffset, p->downwindEpsilon, p->crosswindSlope, p->crosswindOffset,
             p->crosswindEpsilon, dt);
 }

@@ -76,7 +76,8 @@ struct KernelComparison {
     KernelBenchmark.withKernelColumns(&ensemble) { c in
       var particles = CLRParticles(
         longitude: c.longitude, latitude: c.latitude, previousLongitude: c.previousLongitude,
-        previousLatitude: c.previousLatitude, status: c.status, downwindSlope: c.downwindSlope,
+        previousLatitude: c.previousLatitude, sinLatitude: c.sinLatitude,
+        cosLatitude: c.cosLatitude, status: c.status, downwindSlope: c.downwindSlope,
         downwindOffset: c.downwindOffset, downwindEpsilon: c.downwindEpsilon,
         crosswindSlope: c.crosswindSlope, crosswindOffset: c.crosswindOffset,
         crosswindEpsilon: c.crosswindEpsilon, count: c.count)

@@ -13,6 +13,9 @@ import Testing
       #expect(
         draws.bits53(particle: particle)
           == random.bits(particle: particle, stream: .jibe, counter: counter) >> 11)
+      #expect(
+        draws.bits53(particleKey: random.particleKey(particle))
+          == draws.bits53(particle: particle))
     }
   }
 }

@@ -185,6 +185,45 @@ import Testing
     #expect(land > 100)
   }
 
+  /// Drifting particles sit next to their neighbours in memory, so the batch query first tests
+  /// whether a whole group's bounding box lies in pure-sea cells. Tight clusters (a few hundred
+  /// metres, in open sea, near the coast and across bin edges at whole degrees) must get the
+  /// single query's answers, with and without skipped positions.
+  @Test func clusteredBatchesMatchSingleAnswers() {
+    var generator = LandTestRandom(seed: 23)
+    var lons: [Double] = []
+    var lats: [Double] = []
+    for cluster in 0..<120 {
+      // Every fourth cluster straddles a bin corner; the others lie anywhere off western Norway.
+      let centreLon = cluster % 4 == 0 ? Double(3 + cluster % 3) : 2.5 + 4 * generator.unit()
+      let centreLat = cluster % 4 == 0 ? Double(59 + cluster % 3) : 58.8 + 3 * generator.unit()
+      let size = cluster % 2 == 0 ? 0.004 : 0.02
+      for _ in 0..<64 {
+        lons.append(centreLon + size * (generator.unit() - 0.5))
+        lats.append(centreLat + size * (generator.unit() - 0.5))
+      }
+    }
+    let count = lons.count
+    for skipEvery in [0, 5] {
+      let skip = (0..<count).map { k -> UInt8 in skipEvery > 0 && k % skipEvery == 2 ? 1 : 0 }
+      var batch = [Bool](repeating: true, count: count)
+      lons.withUnsafeBufferPointer { lon in
+        lats.withUnsafeBufferPointer { lat in
+          skip.withUnsafeBufferPointer { s in
+            batch.withUnsafeMutableBufferPointer { out in
+              mask.isLand(longitudes: lon, latitudes: lat, skipping: s, result: out)
+            }
+          }
+        }
+      }
+      for k in 0..<count {
+        let expected = skip[k] == 0 && mask.isLand(longitude: lons[k], latitude: lats[k])
+        #expect(batch[k] == expected, "point \(k) at \(lons[k]), \(lats[k])")
+      }
+      #expect(batch.contains(true) && batch.contains(false))
+    }
+  }
+
   /// The sea bitmap in front of the raster changes no answer: the raster's verdict for uniform
   /// cells, the exact test elsewhere.
   @Test func seaBitmapAgreesWithTheRaster() {

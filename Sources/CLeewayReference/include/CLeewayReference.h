@@ -33,6 +33,8 @@ typedef struct {
 typedef struct {
   double *restrict longitude, *restrict latitude;
   double *restrict previousLongitude, *restrict previousLatitude;
+  /* sin and cos of the latitude, carried between steps (the move updates them). */
+  double *restrict sinLatitude, *restrict cosLatitude;
   const uint8_t *restrict status;
   const double *restrict downwindSlope, *restrict downwindOffset, *restrict downwindEpsilon;
   const double *restrict crosswindSlope, *restrict crosswindOffset;

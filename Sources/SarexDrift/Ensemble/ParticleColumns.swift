@@ -16,6 +16,11 @@ final class ParticleColumns: @unchecked Sendable {
   /// Position before the latest move (for placing stranded particles on the coastline).
   let previousLongitudeDegrees: UnsafeMutablePointer<Double>
   let previousLatitudeDegrees: UnsafeMutablePointer<Double>
+  /// sin and cos of the latitude, carried by the drift between steps (the geodesic move
+  /// returns those of the end latitude): set for every particle at the start of a run and for
+  /// particles placed on the coastline (`refreshLatitudeSinCos`). Only the drift reads them.
+  let sinLatitude: UnsafeMutablePointer<Double>
+  let cosLatitude: UnsafeMutablePointer<Double>
   /// `ParticleStatus` raw values.
   let status: UnsafeMutablePointer<UInt8>
   /// 0: crosswind slope from the positive table row; 1: from the negative row (OpenDrift's
@@ -42,6 +47,9 @@ final class ParticleColumns: @unchecked Sendable {
   /// reorders by position (`SpatialOrder`), so random draws are keyed by this id and results go
   /// back to this slot; in the ensemble users see, `id[i] == i`.
   let id: UnsafeMutablePointer<Int>
+  /// `CounterRandom.particleKey(id)` of the run's generator, set by the drift at its start (the
+  /// jibe draws mix it with the step's key).
+  let randomKey: UnsafeMutablePointer<UInt64>
 
   init(count: Int) {
     precondition(count >= 0, "particle count must be non-negative")
@@ -65,6 +73,8 @@ final class ParticleColumns: @unchecked Sendable {
     latitudeDegrees = doubles()
     previousLongitudeDegrees = doubles()
     previousLatitudeDegrees = doubles()
+    sinLatitude = doubles()
+    cosLatitude = doubles()
     status = bytes(ParticleStatus.notSeeded.rawValue)
     orientation = bytes(0)
     releaseTime = doubles()
@@ -82,13 +92,15 @@ final class ParticleColumns: @unchecked Sendable {
     crosswindEpsilon = doubles()
     id = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
     for i in 0..<max(count, 1) { (id + i).initialize(to: i) }
+    randomKey = UnsafeMutablePointer<UInt64>.allocate(capacity: max(count, 1))
+    randomKey.initialize(repeating: 0, count: max(count, 1))
   }
 
   private var doubleColumns: [UnsafeMutablePointer<Double>] {
     [
       longitudeDegrees, latitudeDegrees, previousLongitudeDegrees, previousLatitudeDegrees,
       releaseTime, weight, pFail, downwindSlope, downwindOffset, downwindEpsilon, crosswindSlope,
-      crosswindOffset, crosswindEpsilon,
+      crosswindOffset, crosswindEpsilon, sinLatitude, cosLatitude,
     ]
   }
 
@@ -103,6 +115,7 @@ final class ParticleColumns: @unchecked Sendable {
     c.scenarioIndex.update(from: scenarioIndex, count: count)
     c.classIndex.update(from: classIndex, count: count)
     c.id.update(from: id, count: count)
+    c.randomKey.update(from: randomKey, count: count)
     return c
   }
 
@@ -118,7 +131,7 @@ final class ParticleColumns: @unchecked Sendable {
     @Sendable func apply<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
       for i in 0..<n { to[i] = from[order[i]] }
     }
-    let tasks = pairs.count + 5
+    let tasks = pairs.count + 6
     DispatchQueue.concurrentPerform(iterations: tasks) { k in
       switch k - pairs.count {
       case 0: apply(source.status, status)
@@ -126,6 +139,7 @@ final class ParticleColumns: @unchecked Sendable {
       case 2: apply(source.scenarioIndex, scenarioIndex)
       case 3: apply(source.classIndex, classIndex)
       case 4: apply(source.id, id)
+      case 5: apply(source.randomKey, randomKey)
       default: apply(pairs[k].0, pairs[k].1)
       }
     }
@@ -173,6 +187,23 @@ final class ParticleColumns: @unchecked Sendable {
     }
   }
 
+  /// Sets `sinLatitude` and `cosLatitude` of particles `range` from their latitudes (the
+  /// polynomial of `LocalGeodesic.sinCos`, eight at a time).
+  func refreshLatitudeSinCos(_ range: Range<Int>) {
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let m = min(8, range.upperBound - i)
+      var lat = SIMD8<Double>(repeating: 0)
+      for k in 0..<m { lat[k] = latitudeDegrees[i + k] }
+      let (s, c) = LocalGeodesic.sinCos(lat * LocalGeodesic.radiansPerDegree)
+      for k in 0..<m {
+        sinLatitude[i + k] = s[k]
+        cosLatitude[i + k] = c[k]
+      }
+      i += m
+    }
+  }
+
   /// Sets `slots[id[i]] = i` for every particle (the inverse of `id`, for
   /// `scatterDriftState`).
   func seededSlots(into slots: UnsafeMutablePointer<Int>) {
@@ -186,5 +217,6 @@ final class ParticleColumns: @unchecked Sendable {
     scenarioIndex.deallocate()
     classIndex.deallocate()
     id.deallocate()
+    randomKey.deallocate()
   }
 }

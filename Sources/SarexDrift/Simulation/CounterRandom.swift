@@ -52,10 +52,27 @@ public struct CounterRandom: Sendable, Hashable {
     /// `bits(particle:stream:counter:) >> 11`: the 53 bits `uniform` scales to [0, 1).
     @inline(__always)
     public func bits53(particle: Int) -> UInt64 {
-      let p = UInt64(truncatingIfNeeded: particle)
-      return CounterRandom.mix(CounterRandom.mix(seed &+ p &* 0x9e37_79b9_7f4a_7c15) ^ mixedKey)
-        >> 11
+      bits53(particleKey: CounterRandom.particleKey(seed: seed, particle: particle))
     }
+
+    /// `bits53(particle:)` from the particle's key (`CounterRandom.particleKey(_:)`), which
+    /// depends on the seed and the particle only: a run mixes it once, not at every draw.
+    @inline(__always)
+    public func bits53(particleKey: UInt64) -> UInt64 {
+      CounterRandom.mix(particleKey ^ mixedKey) >> 11
+    }
+  }
+
+  /// The particle's half of the key of `bits(particle:stream:counter:)`, the same for every
+  /// stream and counter.
+  @inline(__always)
+  public func particleKey(_ particle: Int) -> UInt64 {
+    Self.particleKey(seed: seed, particle: particle)
+  }
+
+  @inline(__always)
+  static func particleKey(seed: UInt64, particle: Int) -> UInt64 {
+    mix(seed &+ UInt64(truncatingIfNeeded: particle) &* 0x9e37_79b9_7f4a_7c15)
   }
 
   /// The draws of `stream` at `counter`.

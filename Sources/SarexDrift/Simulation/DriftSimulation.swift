@@ -128,6 +128,9 @@ public struct DriftSimulation: Sendable {
     // `spatialOrderInterval` of model time (each particle keeps its seeded index in `id`); the
     // ensemble the observer and the caller see stays in seeded order.
     var work = ensemble.columns.copy()
+    // The move carries sin and cos of the latitude from step to step: start them here.
+    work.refreshLatitudeSinCos(0..<n)
+    for i in 0..<n { work.randomKey[i] = random.particleKey(work.id[i]) }
     var spare = ParticleColumns(count: n)
     let spatialOrder = SpatialOrder(count: n)
     // Where each particle of the seeded order is in `work`, updated at every reordering.

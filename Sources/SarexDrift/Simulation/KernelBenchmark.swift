@@ -15,6 +15,9 @@ package enum KernelBenchmark {
     package let latitude: UnsafeMutablePointer<Double>
     package let previousLongitude: UnsafeMutablePointer<Double>
     package let previousLatitude: UnsafeMutablePointer<Double>
+    /// sin and cos of the latitude, carried between steps.
+    package let sinLatitude: UnsafeMutablePointer<Double>
+    package let cosLatitude: UnsafeMutablePointer<Double>
     /// `ParticleStatus` raw values.
     package let status: UnsafeMutablePointer<UInt8>
     /// Leeway coefficients, SI.
@@ -31,6 +34,7 @@ package enum KernelBenchmark {
     ensemble.makeUnique()
     let c = ensemble.columns
     LeewayKernel.release(c, 0..<c.count, nextTime: .infinity, forward: true)
+    c.refreshLatitudeSinCos(0..<c.count)
   }
 
   /// Runs `steps` kernel steps of `dt` seconds from `start` on the whole ensemble in one thread.
@@ -67,7 +71,8 @@ package enum KernelBenchmark {
         Columns(
           count: c.count, longitude: c.longitudeDegrees, latitude: c.latitudeDegrees,
           previousLongitude: c.previousLongitudeDegrees,
-          previousLatitude: c.previousLatitudeDegrees, status: c.status,
+          previousLatitude: c.previousLatitudeDegrees, sinLatitude: c.sinLatitude,
+          cosLatitude: c.cosLatitude, status: c.status,
           downwindSlope: c.downwindSlope, downwindOffset: c.downwindOffset,
           downwindEpsilon: c.downwindEpsilon, crosswindSlope: c.crosswindSlope,
           crosswindOffset: c.crosswindOffset, crosswindEpsilon: c.crosswindEpsilon))

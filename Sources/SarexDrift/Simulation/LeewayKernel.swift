@@ -62,36 +62,48 @@ enum LeewayKernel {
       latitudes: UnsafeBufferPointer(start: c.latitudeDegrees + lo, count: range.count),
       skipping: UnsafeBufferPointer(start: c.status + lo, count: range.count),
       result: UnsafeMutableBufferPointer(start: scratch.land, count: range.count))
-    for i in range where c.status[i] == active {
-      let offset = i - lo
+    // Statuses first, branch-free over the block (the compiler vectorises it): only active
+    // particles change, and `scratch.land` is true only for active ones (the others are
+    // skipped by the query).
+    let status = c.status + lo
+    let missingData = ParticleStatus.missingData.rawValue
+    let stranded = ParticleStatus.stranded.rawValue
+    var anyLand = false
+    for offset in 0..<range.count {
+      let s = status[offset]
       let onLand = scratch.land[offset]
-      if checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset]) {
-        c.status[i] = ParticleStatus.missingData.rawValue
-      } else if onLand {
-        c.status[i] = ParticleStatus.stranded.rawValue
-      }
-      if onLand {
-        // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
-        let p = crossing.place(
-          land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
-          previousLatitude: Double(Float(c.previousLatitudeDegrees[i])),
-          longitude: c.longitudeDegrees[i], latitude: c.latitudeDegrees[i])
-        c.longitudeDegrees[i] = p.longitude
-        c.latitudeDegrees[i] = p.latitude
-      }
+      let missing = checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset])
+      let next = missing ? missingData : (onLand ? stranded : s)
+      status[offset] = s == active ? next : s
+      anyLand = anyLand || onLand
+    }
+    guard anyLand else { return }
+    for offset in 0..<range.count where scratch.land[offset] {
+      let i = lo + offset
+      // OpenDrift keeps previous positions in a float32 buffer: scan from the rounded ones.
+      let p = crossing.place(
+        land: land, previousLongitude: Double(Float(c.previousLongitudeDegrees[i])),
+        previousLatitude: Double(Float(c.previousLatitudeDegrees[i])),
+        longitude: c.longitudeDegrees[i], latitude: c.latitudeDegrees[i])
+      c.longitudeDegrees[i] = p.longitude
+      c.latitudeDegrees[i] = p.latitude
+      c.refreshLatitudeSinCos(i..<(i + 1))
     }
   }
 
   /// Moves the block's active particles by their leeway, then by the current, over `dt` seconds
   /// (negative backward), remembering the start positions. Eight particles per iteration in SIMD
-  /// lanes (AVX2), no calls, no per-particle branches.
+  /// lanes (AVX2), no calls, no per-particle branches. sin and cos of the latitude come from the
+  /// particle's columns and the move leaves those of the new latitude there (the degree-19
+  /// polynomial runs only where a latitude is set otherwise).
   static func move(_ c: ParticleColumns, _ range: Range<Int>, scratch: ScratchView, dt: Double) {
     let lo = range.lowerBound
     moveLoop(
       count: range.count, status: c.status + lo, longitude: c.longitudeDegrees + lo,
       latitude: c.latitudeDegrees + lo, previousLongitude: c.previousLongitudeDegrees + lo,
-      previousLatitude: c.previousLatitudeDegrees + lo,
-      windEast: scratch.windEast, windNorth: scratch.windNorth, currentEast: scratch.currentEast,
+      previousLatitude: c.previousLatitudeDegrees + lo, sinLatitude: c.sinLatitude + lo,
+      cosLatitude: c.cosLatitude + lo, windEast: scratch.windEast, windNorth: scratch.windNorth,
+      currentEast: scratch.currentEast,
       currentNorth: scratch.currentNorth, downwindSlope: c.downwindSlope + lo,
       downwindOffset: c.downwindOffset + lo, downwindEpsilon: c.downwindEpsilon + lo,
       crosswindSlope: c.crosswindSlope + lo, crosswindOffset: c.crosswindOffset + lo,
@@ -104,7 +116,8 @@ enum LeewayKernel {
   static func moveLoop(
     count: Int, status: UnsafePointer<UInt8>, longitude: UnsafeMutablePointer<Double>,
     latitude: UnsafeMutablePointer<Double>, previousLongitude: UnsafeMutablePointer<Double>,
-    previousLatitude: UnsafeMutablePointer<Double>, windEast: UnsafePointer<Double>,
+    previousLatitude: UnsafeMutablePointer<Double>, sinLatitude: UnsafeMutablePointer<Double>,
+    cosLatitude: UnsafeMutablePointer<Double>, windEast: UnsafePointer<Double>,
     windNorth: UnsafePointer<Double>, currentEast: UnsafePointer<Double>,
     currentNorth: UnsafePointer<Double>, downwindSlope: UnsafePointer<Double>,
     downwindOffset: UnsafePointer<Double>, downwindEpsilon: UnsafePointer<Double>,
@@ -125,11 +138,14 @@ enum LeewayKernel {
         currentNorth: load(currentNorth), downwindSlope: load(downwindSlope),
         downwindOffset: load(downwindOffset), downwindEpsilon: load(downwindEpsilon),
         crosswindSlope: load(crosswindSlope), crosswindOffset: load(crosswindOffset),
-        crosswindEpsilon: load(crosswindEpsilon), longitude: lon0, latitude: lat0, dt: dt)
+        crosswindEpsilon: load(crosswindEpsilon), longitude: lon0, latitude: lat0,
+        sinLatitude: load(sinLatitude), cosLatitude: load(cosLatitude), dt: dt)
       UnsafeMutableRawPointer(previousLongitude + i).storeBytes(of: lon0, as: Lanes.self)
       UnsafeMutableRawPointer(previousLatitude + i).storeBytes(of: lat0, as: Lanes.self)
       UnsafeMutableRawPointer(longitude + i).storeBytes(of: moved.longitude, as: Lanes.self)
       UnsafeMutableRawPointer(latitude + i).storeBytes(of: moved.latitude, as: Lanes.self)
+      UnsafeMutableRawPointer(sinLatitude + i).storeBytes(of: moved.sinLatitude, as: Lanes.self)
+      UnsafeMutableRawPointer(cosLatitude + i).storeBytes(of: moved.cosLatitude, as: Lanes.self)
       i += 8
     }
     guard full < count else { return }
@@ -150,12 +166,15 @@ enum LeewayKernel {
       downwindSlope: load(downwindSlope), downwindOffset: load(downwindOffset),
       downwindEpsilon: load(downwindEpsilon), crosswindSlope: load(crosswindSlope),
       crosswindOffset: load(crosswindOffset), crosswindEpsilon: load(crosswindEpsilon),
-      longitude: lon0, latitude: lat0, dt: dt)
+      longitude: lon0, latitude: lat0, sinLatitude: load(sinLatitude),
+      cosLatitude: load(cosLatitude), dt: dt)
     for k in 0..<rest {
       previousLongitude[full + k] = lon0[k]
       previousLatitude[full + k] = lat0[k]
       longitude[full + k] = moved.longitude[k]
       latitude[full + k] = moved.latitude[k]
+      sinLatitude[full + k] = moved.sinLatitude[k]
+      cosLatitude[full + k] = moved.cosLatitude[k]
     }
   }
 
@@ -165,8 +184,9 @@ enum LeewayKernel {
     status: SIMD8<UInt8>, windEast we: Lanes, windNorth wn: Lanes, currentEast: Lanes,
     currentNorth: Lanes, downwindSlope: Lanes, downwindOffset: Lanes, downwindEpsilon dwe: Lanes,
     crosswindSlope: Lanes, crosswindOffset: Lanes, crosswindEpsilon cwe: Lanes,
-    longitude lon0: Lanes, latitude lat0: Lanes, dt: Double
-  ) -> (longitude: Lanes, latitude: Lanes) {
+    longitude lon0: Lanes, latitude lat0: Lanes, sinLatitude s0: Lanes, cosLatitude c0: Lanes,
+    dt: Double
+  ) -> (longitude: Lanes, latitude: Lanes, sinLatitude: Lanes, cosLatitude: Lanes) {
     // Compared as doubles: the integer-lane comparison compiled to a lane-by-lane loop through
     // memory (a third of the move's time), the conversion and double compare stay in registers.
     let isActive = Lanes(SIMD8<Int32>(truncatingIfNeeded: status)) .== 0
@@ -191,7 +211,6 @@ enum LeewayKernel {
     // OpenDrift moves by (-x_leeway, y_leeway), x = -dw sin + cw cos, y = dw cos + cw sin.
     let leewayEast = (downwind * sinDirection).addingProduct(-crosswind, cosDirection)
     let leewayNorth = (downwind * cosDirection).addingProduct(crosswind, sinDirection)
-    let (s0, c0) = LocalGeodesic.sinCos(lat0 * LocalGeodesic.radiansPerDegree)
     let p1 = LocalGeodesic.move(
       longitudeDegrees: lon0, latitudeDegrees: lat0, sinLatitude: s0, cosLatitude: c0,
       east: leewayEast * dt, north: leewayNorth * dt)
@@ -201,13 +220,16 @@ enum LeewayKernel {
       north: currentNorth * dt)
     return (
       lon0.replacing(with: p2.longitudeDegrees, where: isActive),
-      lat0.replacing(with: p2.latitudeDegrees, where: isActive)
+      lat0.replacing(with: p2.latitudeDegrees, where: isActive),
+      s0.replacing(with: p2.sinLatitude, where: isActive),
+      c0.replacing(with: p2.cosLatitude, where: isActive)
     )
   }
 
   /// Jibes active particles with probability `probability` each: the crosswind slope changes
   /// sign and the orientation flips (OpenDrift keeps offset and perturbation). `step` and the
-  /// particle's seeded index (`id`, not its current slot) key the random numbers.
+  /// particle's seeded index (`id`, not its current slot) key the random numbers; the particle's
+  /// half of the key is mixed once per run (`randomKey`).
   ///
   /// The draw `u = (bits >> 11) * 2^-53` is compared as an integer: `u < p` exactly when
   /// `bits >> 11 < ceil(p * 2^53)` (both sides exact: a 53-bit integer and a power-of-two
@@ -220,12 +242,12 @@ enum LeewayKernel {
     let threshold = CounterRandom.uniformThreshold(probability)
     let draw = random.draws(stream: .jibe, counter: UInt64(truncatingIfNeeded: step))
     let active = ParticleStatus.active.rawValue
-    let id = c.id
+    let key = c.randomKey
     let status = c.status
     let crosswindSlope = c.crosswindSlope
     let orientation = c.orientation
     for i in range {
-      if draw.bits53(particle: id[i]) < threshold && status[i] == active {
+      if draw.bits53(particleKey: key[i]) < threshold && status[i] == active {
         crosswindSlope[i] = -crosswindSlope[i]
         orientation[i] = 1 &- orientation[i]
       }

@@ -162,14 +162,151 @@ final class GSHHGLandCells: @unchecked Sendable {
       word: word, base: Int(binEdgeBase[bin]), cx: cx, cy: cy, x: u * 65535, y: v * 65535)
   }
 
-  /// `isLand` for `count` positions: the same answers, with the tables' addresses held in
-  /// registers and the uniform cells answered from the bitmap inline; only positions in mixed
-  /// cells take the full path. Positions with a nonzero `skip` entry answer false untested.
+  /// `isLand` for `count` positions: the same answers. Positions with a nonzero `skip` entry
+  /// answer false untested.
+  ///
+  /// Most drifting particles are in open sea, and the drift keeps neighbours next to each other
+  /// in memory: groups of `groupSize` positions whose bounding box lies in pure-sea raster cells
+  /// (tested with at most `groupWordLimit` bitmap words) answer false without per-position
+  /// lookups.
+  /// Other groups take the per-position path. The answers are the same either way: a position in
+  /// a sea cell is sea.
+  func isLand(
+    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
+  ) {
+    var start = 0
+    while start < count {
+      let end = min(start &+ Self.groupSize, count)
+      if allSea(longitudes: longitudes, latitudes: latitudes, skip: skip, from: start, to: end) {
+        (result + start).update(repeating: false, count: end &- start)
+      } else {
+        isLandEach(
+          longitudes: longitudes + start, latitudes: latitudes + start,
+          skip: skip.map { $0 + start },
+          result: result + start, count: end &- start)
+      }
+      start = end
+    }
+  }
+
+  /// Positions per group of the batch query, and the most bitmap words the pure-sea test of a
+  /// group's bounding box may read.
+  static let groupSize = 64
+  static let groupWordLimit = 32
+
+  /// True when every position `from..<to` that is not skipped and lies in the covered bins is in
+  /// a pure-sea raster cell or bin. Raster cell (gx, gy) counted from the first bin's south-west
+  /// corner: `floor(x * cellsPerSide)` with `x` as in `locate`, the same cell `isLand` reads
+  /// (`x - floor(x)` and the power-of-two scaling are exact).
+  @inline(__always)
+  private func allSea(
+    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    skip: UnsafePointer<UInt8>?, from: Int, to: Int
+  ) -> Bool {
+    typealias Lanes = SIMD4<Double>
+    let west = Lanes(repeating: westDegrees)
+    let south = Lanes(repeating: southDegrees)
+    let scale = Lanes(repeating: binsPerDegree)
+    let columnsLimit = Lanes(repeating: Double(columns))
+    let rowsLimit = Lanes(repeating: Double(rows))
+    let n = GSHHGBinRaster.cellsPerSide
+    let cellsPerBin = Lanes(repeating: Double(n))
+    var minX = Lanes(repeating: .infinity)
+    var maxX = Lanes(repeating: -.infinity)
+    var minY = Lanes(repeating: .infinity)
+    var maxY = Lanes(repeating: -.infinity)
+    var k = from
+    while k < to {
+      var longitude = Lanes(repeating: .nan)
+      var latitude = Lanes(repeating: .nan)
+      var skipped = Lanes(repeating: 0)
+      if k &+ 4 <= to {
+        longitude = UnsafeRawPointer(longitudes + k).loadUnaligned(as: Lanes.self)
+        latitude = UnsafeRawPointer(latitudes + k).loadUnaligned(as: Lanes.self)
+        if let skip {
+          // Compared as doubles (integer-lane comparisons compile to lane-by-lane loops).
+          skipped = Lanes(
+            SIMD4<Int32>(
+              truncatingIfNeeded: UnsafeRawPointer(skip + k).loadUnaligned(as: SIMD4<UInt8>.self)))
+        }
+      } else {
+        for l in 0..<(to &- k) {
+          longitude[l] = longitudes[k &+ l]
+          latitude[l] = latitudes[k &+ l]
+          if let skip { skipped[l] = Double(skip[k &+ l]) }
+        }
+      }
+      let turns = ((longitude - west) * (1.0 / 360)).rounded(.down)
+      let x = (longitude - 360 * turns - west) * scale
+      let y = (latitude - south) * scale
+      let tested =
+        (x .>= 0) .& (x .< columnsLimit) .& (y .>= 0) .& (y .< rowsLimit) .& (skipped .== 0)
+      let gx = (x * cellsPerBin).rounded(.down)
+      let gy = (y * cellsPerBin).rounded(.down)
+      // Not `pointwiseMin`: its generic form was called lane by lane.
+      minX.replace(with: gx, where: tested .& (gx .< minX))
+      maxX.replace(with: gx, where: tested .& (gx .> maxX))
+      minY.replace(with: gy, where: tested .& (gy .< minY))
+      maxY.replace(with: gy, where: tested .& (gy .> maxY))
+      k &+= 4
+    }
+    let x0 = minX.min()
+    let x1 = maxX.max()
+    let y0 = minY.min()
+    let y1 = maxY.max()
+    // Nothing to test: every answer is false.
+    guard x0 <= x1 else { return true }
+    // Whole numbers in the covered raster, below 2^31.
+    return isSeaBox(Int(x0), Int(x1), Int(y0), Int(y1))
+  }
+
+  /// Whether every raster cell (gx, gy) with gx0...gx1, gy0...gy1 (see `allSea`, inside the
+  /// covered bins) is pure sea: per bin, pure-sea bins pass, land bins fail, and in a raster one
+  /// bitmap word test per row covers up to 32 cells. Gives up (false) when that would take more
+  /// than `groupWordLimit` word reads.
+  @inline(__always)
+  private func isSeaBox(_ gx0: Int, _ gx1: Int, _ gy0: Int, _ gy1: Int) -> Bool {
+    let n = GSHHGBinRaster.cellsPerSide
+    var words = 0
+    for row in (gy0 / n)...(gy1 / n) {
+      let j0 = max(gy0 &- row &* n, 0)
+      let j1 = min(gy1 &- row &* n, n &- 1)
+      for column in (gx0 / n)...(gx1 / n) {
+        let slot = binClass[row &* columns &+ column]
+        if slot == -1 { continue }
+        if slot < 0 { return false }
+        let i0 = max(gx0 &- column &* n, 0)
+        let i1 = min(gx1 &- column &* n, n &- 1)
+        let w0 = i0 &>> 5
+        let w1 = i1 &>> 5
+        words &+= (j1 &- j0 &+ 1) &* (w1 &- w0 &+ 1)
+        guard words <= Self.groupWordLimit else { return false }
+        let base = Int(slot) &* n
+        for w in w0...w1 {
+          // Two bits per cell: cells max(i0, 32 w)...min(i1, 32 w + 31) of the word.
+          let lo = max(i0 &- w &* 32, 0)
+          let hi = min(i1 &- w &* 32, 31)
+          let width = (hi &- lo &+ 1) &* 2
+          let ones: UInt64 = width == 64 ? ~0 : ((1 &<< UInt64(width)) &- 1)
+          let mask = ones &<< UInt64(lo &* 2)
+          for j in j0...j1
+          where cellCodes[(base &+ j) &* Self.codeWordsPerRow &+ w] & mask != 0 {
+            return false
+          }
+        }
+      }
+    }
+    return true
+  }
+
+  /// The per-position batch query, with the tables' addresses held in registers and the uniform
+  /// cells answered from the bitmap inline; only positions in mixed cells take the full path.
   ///
   /// The index arithmetic of `locate` runs on four positions at a time in AVX2 lanes (the same
   /// IEEE operations in the same order, so the same cells), then each lane reads its bin and
   /// bitmap word.
-  func isLand(
+  private func isLandEach(
     longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
     skip: UnsafePointer<UInt8>?, result: UnsafeMutablePointer<Bool>, count: Int
   ) {
