@@ -92,6 +92,7 @@ public struct GriddedVectorField: VectorField {
     var failure: (any Error)? = nil
     let values = [Float](unsafeUninitializedCapacity: planeFloats * source.times.count) {
       buffer, initialized in
+      PagePopulation.populate(buffer)
       do {
         // The two components on two threads: each holds the netCDF lock only for its reads,
         // so one masks, fills and interleaves a slice while the other reads. The second goes
