@@ -4,6 +4,9 @@ import Dispatch
 /// their results; if any throws, the error of the first in argument order is rethrown, so the
 /// message does not depend on which job finished first.
 ///
+/// The jobs start in reverse argument order (`c` first): with two processors the first two
+/// run at once and the third waits for a free one, so callers pass the longest job last.
+///
 /// Used for loading wind, current and coastline: each is a file read followed by work on its own
 /// arrays (gap fill, lookup tables, the coastline raster). netCDF-C calls still take turns under
 /// its library lock; the rest overlaps.
@@ -15,9 +18,9 @@ func concurrently<A: Sendable, B: Sendable, C: Sendable>(
   let rc = ResultSlot<C>()
   DispatchQueue.concurrentPerform(iterations: 3) { k in
     switch k {
-    case 0: ra.result = Result { try a() }
+    case 0: rc.result = Result { try c() }
     case 1: rb.result = Result { try b() }
-    default: rc.result = Result { try c() }
+    default: ra.result = Result { try a() }
     }
   }
   guard let x = ra.result, let y = rb.result, let z = rc.result else {

@@ -31,7 +31,8 @@ struct DriftRunner {
       config.timeStep < 0 ? -config.duration : config.duration)
     let span = min(config.start, end)...max(config.start, end)
     // Seeding then the coastline (its region depends on the seeds), wind and current are
-    // independent: run them at once. Seeding comes first so that its errors are reported first.
+    // independent: run them at once. Seeding comes first so that its errors are reported first;
+    // the current (the largest file) comes last, so it starts first (see `concurrently`).
     let seeding = spec.seeding
     let windURL = spec.windURL
     let currentURL = spec.currentURL

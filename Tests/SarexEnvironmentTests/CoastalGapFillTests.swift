@@ -33,4 +33,25 @@ import Testing
     #expect(grid[5] == 9)
     #expect(grid[2] == 9)  // step 2: from (1,0)=5, (1,1)=9, (2,1)=9
   }
+
+  /// The counted test (the caller's NaN count, then only the schedule's cells) agrees with the
+  /// full scan on the mask it was built for and on masks with a cell added, removed or moved.
+  @Test func countedMatchAgreesWithTheFullScan() {
+    var base = [Float](repeating: 1, count: 40)
+    for k in [3, 4, 5, 17, 30] { base[k] = .nan }
+    let fill = base.withUnsafeBufferPointer { CoastalGapFill(values: $0, nx: 8, ny: 5) }
+    var added = base
+    added[9] = .nan
+    var removed = base
+    removed[17] = 2
+    var moved = removed
+    moved[18] = .nan
+    for (values, expected) in [(base, true), (added, false), (removed, false), (moved, false)] {
+      let count = values.filter(\.isNaN).count
+      values.withUnsafeBufferPointer { v in
+        #expect(fill.matches(v) == expected)
+        #expect(fill.matches(v, missingCount: count) == expected)
+      }
+    }
+  }
 }

@@ -69,6 +69,53 @@ import Testing
     #expect(filled > 1000 && filled < raw.count / 2)  // land cells of the fjord coast
   }
 
+  /// Slices read one after another into one buffer, with one scratch, decode exactly as the
+  /// raw values read as Double by netCDF-C (int16 packed current, float32 wind), and a buffer
+  /// of the wrong size is an error, not a partial read.
+  @Test func slicesReadIntoAReusedBufferDecodeLikeTheRawValues() throws {
+    var scratch = NetCDFReadScratch()
+    for (name, variableName, scale) in [
+      (ForcingTestData.norkyst, "u", Float(0.001)), (ForcingTestData.arome, "x_wind_10m", 1),
+    ] {
+      let file = try NetCDFFile(readingFrom: ForcingTestData.url(name))
+      let v = try file.variable(named: variableName)
+      let packing = try file.packing(of: v)
+      let shape = v.shape
+      var count = [Int](repeating: 1, count: shape.count)
+      count[shape.count - 1] = shape[shape.count - 1]
+      count[shape.count - 2] = shape[shape.count - 2]
+      var buffer = [Float](repeating: 0, count: count.reduce(1, *))
+      for t in [3, 40, 7] {
+        var start = [Int](repeating: 0, count: shape.count)
+        start[0] = t
+        try buffer.withUnsafeMutableBufferPointer { out in
+          try file.readFloats(
+            v, start: start, count: count, packing: packing, into: out, scratch: &scratch)
+        }
+        let raw = try file.readRaw(v, start: start, count: count)
+        var mismatches = 0
+        for k in raw.indices {
+          let missing = packing.missingValues.contains(raw[k]) || raw[k] == Double(NC_FILL_FLOAT)
+          let expected = missing ? Float.nan : (scale == 1 ? Float(raw[k]) : Float(raw[k]) * scale)
+          if expected.bitPattern != buffer[k].bitPattern
+            && !(expected.isNaN && buffer[k].isNaN)
+          {
+            mismatches += 1
+          }
+        }
+        #expect(mismatches == 0, "\(variableName) time \(t)")
+      }
+      var short = [Float](repeating: 0, count: buffer.count - 1)
+      #expect(throws: NetCDFError.self) {
+        try short.withUnsafeMutableBufferPointer { out in
+          try file.readFloats(
+            v, start: [Int](repeating: 0, count: shape.count), count: count, packing: packing,
+            into: out, scratch: &scratch)
+        }
+      }
+    }
+  }
+
   @Test func hyperslabOutsideTheVariableIsAnError() throws {
     let file = try NetCDFFile(readingFrom: ForcingTestData.url(ForcingTestData.arome))
     let x = try file.variable(named: "x_wind_10m")

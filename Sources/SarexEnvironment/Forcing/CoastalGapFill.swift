@@ -82,11 +82,19 @@ struct CoastalGapFill {
   /// True when `values` has exactly the missing cells this schedule was built for.
   func matches(_ values: UnsafeBufferPointer<Float>) -> Bool {
     var count = 0
-    for k in 0..<values.count where values[k].isNaN {
-      guard count < missing.count, missing[count] == Int32(k) else { return false }
-      count += 1
+    for k in 0..<values.count where values[k].isNaN { count += 1 }
+    return matches(values, missingCount: count)
+  }
+
+  /// `matches` for a caller that has counted the NaNs of `values` already (`missingCount`):
+  /// the same NaN cells as the schedule's sorted, distinct `missing` if and only if there are
+  /// as many and each of those is NaN, so only those cells are read.
+  func matches(_ values: UnsafeBufferPointer<Float>, missingCount: Int) -> Bool {
+    guard missingCount == missing.count, Int(missing.last ?? -1) < values.count else {
+      return false
     }
-    return count == missing.count
+    for cell in missing where !values[Int(cell)].isNaN { return false }
+    return true
   }
 
   /// Fills `values` in place (it must match this schedule).

@@ -76,37 +76,15 @@ public struct GriddedVectorField: VectorField {
     let dims = source.x.dimensions
     nx = dims[dims.count - 1].length
     ny = dims[dims.count - 2].length
-    switch grid {
-    case .regularLonLat(let lons, let lats):
-      guard lons.count == nx, lats.count == ny, nx >= 2, ny >= 2 else {
-        throw ForcingError.unsupportedGrid(
-          path: path, variable: source.x.name,
-          reason: "longitude/latitude sizes do not match the variable")
-      }
-      locator = .regular(RegularLonLatLocator(longitudes: lons, latitudes: lats))
-      isGridRelative = false
-    case .projected(let x, let y, let definition):
-      let projection = try Projection(definition: definition, path: path)
-      guard
-        let table = LonLatLookupTable.projected(
-          x: x, y: y, projection: projection, gridRelative: source.isGridRelative)
-      else {
-        throw ForcingError.projection(
-          path: path, definition: definition,
-          reason: "the grid's corners do not map to longitude/latitude")
-      }
-      locator = .table(table)
-      isGridRelative = source.isGridRelative
-    case .curvilinear(let lons, let lats, let cnx, let cny):
-      guard
-        let table = LonLatLookupTable.curvilinear(
-          longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: source.isGridRelative)
-      else {
-        throw ForcingError.unsupportedGrid(
-          path: path, variable: source.x.name, reason: "its 2-D longitude/latitude are not usable")
-      }
-      locator = .table(table)
-      isGridRelative = source.isGridRelative
+    // The grid lookup (PROJ and libm: processor work only) is built on its own thread while
+    // this one reads the components (mostly inside netCDF-C, under its process-wide lock), so
+    // the processors have work while the other field's load holds the lock. Its errors come
+    // first, as when it was built before the reads.
+    let (path, name, gridNX, gridNY) = (path, source.x.name, nx, ny)
+    let gridRelative = source.isGridRelative
+    let locating = BackgroundJob {
+      try Self.makeLocator(
+        grid: grid, path: path, variable: name, nx: gridNX, ny: gridNY, gridRelative: gridRelative)
     }
     planeFloats = nx * ny * 4
     // Both components write every float of every plane, so the array is not filled first
@@ -114,26 +92,76 @@ public struct GriddedVectorField: VectorField {
     var failure: (any Error)? = nil
     let values = [Float](unsafeUninitializedCapacity: planeFloats * source.times.count) {
       buffer, initialized in
+      PagePopulation.populate(buffer)
       do {
-        try Self.load(
-          file: file, variable: source.x, source: source, kind: kind, component: 0, into: buffer)
-        try Self.load(
-          file: file, variable: source.y, source: source, kind: kind, component: 1, into: buffer)
+        // The two components on two threads: each holds the netCDF lock only for its reads,
+        // so one masks, fills and interleaves a slice while the other reads. The second goes
+        // through the times backwards, so the two write the same cache lines (the components
+        // are interleaved) only briefly; every slice is processed on its own, so the order
+        // does not change the values.
+        let second = ComponentLoad(
+          file: file, variable: source.y, source: source, kind: kind, component: 1,
+          out: buffer, backwards: true)
+        let other = BackgroundJob { try second.run() }
+        let firstResult = Result {
+          try Self.load(
+            file: file, variable: source.x, source: source, kind: kind, component: 0,
+            into: buffer, backwards: false)
+        }
+        let secondResult = Result { try other.wait() }
+        try firstResult.get()
+        try secondResult.get()
       } catch {
         failure = error
         buffer.initialize(repeating: .nan)
       }
       initialized = buffer.count
     }
+    (locator, isGridRelative) = try locating.wait()
     if let failure { throw failure }
     self.values = values
   }
 
+  /// The grid lookup for `grid` and whether vectors are rotated from grid axes to east/north.
+  private static func makeLocator(
+    grid: CFGrid, path: String, variable: String, nx: Int, ny: Int, gridRelative: Bool
+  ) throws(ForcingError) -> (Locator, Bool) {
+    switch grid {
+    case .regularLonLat(let lons, let lats):
+      guard lons.count == nx, lats.count == ny, nx >= 2, ny >= 2 else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: variable,
+          reason: "longitude/latitude sizes do not match the variable")
+      }
+      return (.regular(RegularLonLatLocator(longitudes: lons, latitudes: lats)), false)
+    case .projected(let x, let y, let definition):
+      let projection = try Projection(definition: definition, path: path)
+      guard
+        let table = LonLatLookupTable.projected(
+          x: x, y: y, projection: projection, gridRelative: gridRelative)
+      else {
+        throw ForcingError.projection(
+          path: path, definition: definition,
+          reason: "the grid's corners do not map to longitude/latitude")
+      }
+      return (.table(table), gridRelative)
+    case .curvilinear(let lons, let lats, let cnx, let cny):
+      guard
+        let table = LonLatLookupTable.curvilinear(
+          longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: gridRelative)
+      else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: variable, reason: "its 2-D longitude/latitude are not usable")
+      }
+      return (.table(table), gridRelative)
+    }
+  }
+
   /// Reads every time step of one component at the selected level, converts to m/s, masks
   /// implausible values, applies the coastal gap fill and stores it into `values`.
-  private static func load(
+  fileprivate static func load(
     file: NetCDFFile, variable: NetCDFVariable, source: CFVectorSource, kind: VectorFieldKind,
-    component: Int, into out: UnsafeMutableBufferPointer<Float>
+    component: Int, into out: UnsafeMutableBufferPointer<Float>, backwards: Bool
   ) throws {
     let dims = variable.dimensions
     let nx = dims[dims.count - 1].length
@@ -148,16 +176,24 @@ public struct GriddedVectorField: VectorField {
     let factor = Float(source.unitFactor)
     var schedule: CoastalGapFill? = nil
     let packing = try file.packing(of: variable)
-    for t in 0..<nt {
-      start[source.timeDimension] = t
-      var slice = try file.readFloats(variable, start: start, count: count, packing: packing)
-      slice.withUnsafeMutableBufferPointer { buffer in
+    // One slice buffer and one raw scratch for all times: nothing allocated per slice.
+    var scratch = NetCDFReadScratch()
+    var slice = [Float](repeating: 0, count: plane)
+    try slice.withUnsafeMutableBufferPointer { buffer in
+      for step in 0..<nt {
+        let t = backwards ? nt - 1 - step : step
+        start[source.timeDimension] = t
+        try file.readFloats(
+          variable, start: start, count: count, packing: packing, into: buffer, scratch: &scratch)
+        var missingCount = 0
         for k in 0..<plane {
           let v = factor == 1 ? buffer[k] : buffer[k] * factor
-          buffer[k] = abs(v) <= limit ? v : .nan
+          let w = abs(v) <= limit ? v : .nan
+          buffer[k] = w
+          missingCount &+= w.isNaN ? 1 : 0
         }
         let view = UnsafeBufferPointer(buffer)
-        if schedule?.matches(view) != true {
+        if schedule?.matches(view, missingCount: missingCount) != true {
           schedule = CoastalGapFill(values: view, nx: nx, ny: ny)
         }
         schedule?.apply(to: buffer)
@@ -184,5 +220,27 @@ public struct GriddedVectorField: VectorField {
     else {
       throw .timeNotCovered(path: path, requested: span, available: timeCoverage ?? span)
     }
+  }
+}
+
+/// One component's load handed to a second thread (`GriddedVectorField.load`).
+///
+/// `@unchecked Sendable`: the file is only read, and netCDF-C calls take the process-wide lock
+/// (`NetCDFLibrary`); `out` is written only at this component's offsets (every fourth float
+/// from `component` and `component + 2`), disjoint from the other component's, and outlives
+/// the job, which is joined before the array is finished.
+struct ComponentLoad: @unchecked Sendable {
+  let file: NetCDFFile
+  let variable: NetCDFVariable
+  let source: CFVectorSource
+  let kind: VectorFieldKind
+  let component: Int
+  let out: UnsafeMutableBufferPointer<Float>
+  let backwards: Bool
+
+  func run() throws {
+    try GriddedVectorField.load(
+      file: file, variable: variable, source: source, kind: kind, component: component,
+      into: out, backwards: backwards)
   }
 }

@@ -11,6 +11,11 @@ extension LonLatLookupTable {
   /// grid-relative vectors, the azimuth on the WGS 84 ellipsoid of the geodesic from the
   /// position to the point 10 m further along the grid's y axis (OpenDrift's
   /// `rotate_vectors`). Everything is computed with PROJ here, at load time.
+  ///
+  /// The azimuth is computed only where a particle can get a valid sample: at the nodes of
+  /// table cells with a node within 2 grid cells of the grid (see
+  /// `ProjectedNodeJob.azimuthNeeded`). Elsewhere every position of the cell maps outside the
+  /// grid, the sampler answers `valid = false` whatever the angle, and the node keeps azimuth 0.
   static func projected(
     x: [Double], y: [Double], projection: Projection, gridRelative: Bool,
     step: Double = projectedStep
@@ -34,37 +39,51 @@ extension LonLatLookupTable {
     else { return nil }
     let w = ((west - step) / step).rounded(.down) * step
     let s = ((south - step) / step).rounded(.down) * step
-    let layout = Self.layout(
+    let (cellsX, cellsY) = Self.size(
       west: w, south: s, east: east + step, north: min(north + step, 90), step: step)
-    var px = layout.longitudes
-    var py = layout.latitudes
-    projection.forward(&px, &py)
-    let xScale = Double(x.count - 1) / (x[x.count - 1] - x[0])
-    let yScale = Double(y.count - 1) / (y[y.count - 1] - y[0])
-    let n = px.count
-    var nodes = [Double](repeating: .nan, count: 4 * n)
-    for k in 0..<n {
-      nodes[4 * k] = (px[k] - x[0]) * xScale
-      nodes[4 * k + 1] = (py[k] - y[0]) * yScale
-      nodes[4 * k + 2] = 1
-      nodes[4 * k + 3] = 0
-    }
-    if gridRelative {
-      var lon1 = px
-      var lat1 = py
-      var lon2 = px
-      var lat2 = py.map { $0 + 10 }
-      projection.inverse(&lon1, &lat1)
-      projection.inverse(&lon2, &lat2)
-      for k in 0..<n {
-        let azimuth =
-          WGS84Geodesic.azimuthDegrees(lon1: lon1[k], lat1: lat1[k], lon2: lon2[k], lat2: lat2[k])
-          * .pi / 180
-        nodes[4 * k + 2] = cos(azimuth)
-        nodes[4 * k + 3] = sin(azimuth)
+    let nodesX = 2 * cellsX + 1
+    let nodesY = 2 * cellsY + 1
+    let count = 4 * nodesX * nodesY
+    // Two threads over halves of the node rows, each with its own PROJ context (PROJ objects
+    // are not to be shared between threads); every node is computed on its own, so the values
+    // do not depend on the split.
+    var second: Projection? = nil
+    if nodesY >= 64 { second = try? Projection(definition: projection.definition, path: "") }
+    let nodeCount = nodesX * nodesY
+    var projectedX = [Double](repeating: 0, count: nodeCount)
+    var projectedY = [Double](repeating: 0, count: nodeCount)
+    var nodes = [Double](repeating: 0, count: count)
+    nodes.withUnsafeMutableBufferPointer { out in
+      projectedX.withUnsafeMutableBufferPointer { px in
+        projectedY.withUnsafeMutableBufferPointer { py in
+          let job = ProjectedNodeJob(
+            out: out, projectedX: px, projectedY: py, x0: x[0], y0: y[0],
+            xScale: Double(x.count - 1) / (x[x.count - 1] - x[0]),
+            yScale: Double(y.count - 1) / (y[y.count - 1] - y[0]), west: w, south: s, step: step,
+            nodesX: nodesX)
+          let half = nodesY / 2
+          func run(_ body: @Sendable (Range<Int>, Projection) -> Void) {
+            if let second {
+              ProjectionPair([projection, second]).run { p, projection in
+                body(p == 0 ? 0..<half : half..<nodesY, projection)
+              }
+            } else {
+              body(0..<nodesY, projection)
+            }
+          }
+          run { rows, projection in job.indices(rows: rows, projection: projection) }
+          guard gridRelative else { return }
+          let needed = job.azimuthNeeded(gridNX: x.count, gridNY: y.count, nodesY: nodesY)
+          needed.withUnsafeBufferPointer { needed in
+            let flags = SendableFlags(flags: needed)
+            run { rows, projection in
+              job.azimuths(rows: rows, projection: projection, needed: flags.flags)
+            }
+          }
+        }
       }
     }
     return LonLatLookupTable(
-      west: w, south: s, step: step, cellsX: layout.cellsX, cellsY: layout.cellsY, nodes: nodes)
+      west: w, south: s, step: step, cellsX: cellsX, cellsY: cellsY, nodes: nodes)
   }
 }

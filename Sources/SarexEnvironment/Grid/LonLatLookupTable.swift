@@ -29,21 +29,37 @@ struct LonLatLookupTable: GridLocator {
   let cells: [Float]
   static let floatsPerCell = 18
 
+  /// The number of cells of a table covering the box.
+  static func size(west: Double, south: Double, east: Double, north: Double, step: Double) -> (
+    cellsX: Int, cellsY: Int
+  ) {
+    (
+      max(1, Int(((east - west) / step).rounded(.up))),
+      max(1, Int(((north - south) / step).rounded(.up)))
+    )
+  }
+
+  /// Longitude (degrees) of node column `c` (nodes every `step / 2` from `west`); the same
+  /// expression gives latitudes of node rows from `south`.
+  @inline(__always)
+  static func nodeCoordinate(_ origin: Double, _ c: Int, step: Double) -> Double {
+    origin + Double(c) * step / 2
+  }
+
   /// The longitudes and latitudes (degrees) of the nodes (every `step / 2`) of a table covering
   /// the box, row-major by latitude.
   static func layout(west: Double, south: Double, east: Double, north: Double, step: Double) -> (
     cellsX: Int, cellsY: Int, longitudes: [Double], latitudes: [Double]
   ) {
-    let cellsX = max(1, Int(((east - west) / step).rounded(.up)))
-    let cellsY = max(1, Int(((north - south) / step).rounded(.up)))
+    let (cellsX, cellsY) = size(west: west, south: south, east: east, north: north, step: step)
     let nx = 2 * cellsX + 1
     let ny = 2 * cellsY + 1
     var lons = [Double](repeating: 0, count: nx * ny)
     var lats = [Double](repeating: 0, count: nx * ny)
     for r in 0..<ny {
       for c in 0..<nx {
-        lons[r * nx + c] = west + Double(c) * step / 2
-        lats[r * nx + c] = south + Double(r) * step / 2
+        lons[r * nx + c] = nodeCoordinate(west, c, step: step)
+        lats[r * nx + c] = nodeCoordinate(south, r, step: step)
       }
     }
     return (cellsX, cellsY, lons, lats)
@@ -51,6 +67,10 @@ struct LonLatLookupTable: GridLocator {
 
   /// A table from exact node values computed at `layout`'s node positions: 4 per node
   /// (i, j, cos azimuth, sin azimuth); NaN where unknown (the cells touching it answer NaN).
+  ///
+  /// Load-time cost: each node's azimuth (`atan2`) is computed once, not once per cell touching
+  /// it; the fits run without allocation, on two threads over halves of the cell rows (each
+  /// cell depends only on its own nodes, so the result does not depend on the split).
   init(west: Double, south: Double, step: Double, cellsX: Int, cellsY: Int, nodes: [Double]) {
     self.west = west
     self.south = south
@@ -60,53 +80,36 @@ struct LonLatLookupTable: GridLocator {
     self.cellsY = cellsY
     windowWest = west + Double(cellsX) * step / 2 - 180
     let quadratic = Self.leastSquares(basis: { s, t in [1, s, t, s * s, s * t, t * t] })
-    let linear = Self.leastSquares(basis: { s, t in [1, s, t] })
-    let nodesX = 2 * cellsX + 1
-    let per = Self.floatsPerCell
-    var out = [Float](repeating: .nan, count: cellsX * cellsY * per)
-    var values = [Double](repeating: 0, count: 9)
-    func fit(_ matrix: [[Double]]) -> [Double] {
-      matrix.map { row in (0..<9).reduce(0.0) { $0 + row[$1] * values[$1] } }
+      .flatMap { $0 }
+    let linear = Self.leastSquares(basis: { s, t in [1, s, t] }).flatMap { $0 }
+    let nodeCount = nodes.count / 4
+    let angles = [Double](unsafeUninitializedCapacity: nodeCount) { buffer, initialized in
+      for k in 0..<nodeCount { buffer[k] = atan2(nodes[4 * k + 3], nodes[4 * k + 2]) }
+      initialized = nodeCount
     }
-    for jc in 0..<cellsY {
-      for ic in 0..<cellsX {
-        func load(_ quantity: Int) {
-          for b in 0..<3 {
-            for a in 0..<3 {
-              values[b * 3 + a] = nodes[4 * ((2 * jc + b) * nodesX + 2 * ic + a) + quantity]
+    let count = cellsX * cellsY * Self.floatsPerCell
+    cells = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+      nodes.withUnsafeBufferPointer { nodes in
+        angles.withUnsafeBufferPointer { angles in
+          quadratic.withUnsafeBufferPointer { quadratic in
+            linear.withUnsafeBufferPointer { linear in
+              let job = CellFitJob(
+                nodes: nodes, angles: angles, quadratic: quadratic, linear: linear, out: buffer,
+                cellsX: cellsX)
+              let parts = cellsY >= 64 ? 2 : 1
+              if parts == 1 {
+                job.fit(rows: 0..<cellsY)
+              } else {
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                  job.fit(rows: (p * cellsY / parts)..<((p + 1) * cellsY / parts))
+                }
+              }
             }
           }
         }
-        let base = (jc * cellsX + ic) * per
-        for quantity in 0..<2 {
-          load(quantity)
-          var q = fit(quadratic)
-          // Base: the integer nearest the value at the centre (s = t = 1/2).
-          let centre = q[0] + (q[1] + q[2]) / 2 + (q[3] + q[4] + q[5]) / 4
-          let b = centre.isFinite ? centre.rounded() : .nan
-          q[0] -= b
-          out[base + quantity] = Float(b)
-          for k in 0..<6 { out[base + 2 + 6 * quantity + k] = Float(q[k]) }
-        }
-        // The azimuth at the nodes, unwrapped around the centre node's, fitted linearly.
-        var cosines = [Double](repeating: 0, count: 9)
-        load(2)
-        cosines = values
-        load(3)
-        let centre = atan2(values[4], cosines[4])
-        for n in 0..<9 {
-          let d: Double = atan2(values[n], cosines[n]) - centre
-          let turns: Double = (d / (2 * Double.pi)).rounded()
-          values[n] = centre + d - 2 * Double.pi * turns
-        }
-        let a = fit(linear)
-        out[base + 14] = Float(cos(a[0]))
-        out[base + 15] = Float(sin(a[0]))
-        out[base + 16] = Float(a[1])
-        out[base + 17] = Float(a[2])
       }
+      initialized = count
     }
-    cells = out
   }
 
   /// The least-squares fit over the 3 x 3 nodes {0, 1/2, 1}^2 (row-major, t outer) as a matrix:

@@ -90,28 +90,67 @@ extension NetCDFFile {
     // variable passes them once (`packing(of:)`).
     let packing: NetCDFPacking
     if let known { packing = known } else { packing = try self.packing(of: variable) }
+    let (_, c) = try hyperslab(variable, start: start, count: count)
+    let total = c.reduce(1, *)
+    var scratch = NetCDFReadScratch()
+    var failure: NetCDFError? = nil
+    let values = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+      do throws(NetCDFError) {
+        try readFloats(
+          variable, start: start, count: count, packing: packing, into: out, scratch: &scratch)
+      } catch {
+        failure = error
+        out.initialize(repeating: .nan)
+      }
+      initialized = total
+    }
+    if let failure { throw failure }
+    return values
+  }
+
+  /// `readFloats` into `out`, which must hold exactly the hyperslab's number of values, with
+  /// `scratch` reused between calls for the raw values: a caller reading many slices allocates
+  /// (and faults in) nothing per slice. Float32 variables are read straight into `out`.
+  public func readFloats(
+    _ variable: NetCDFVariable, start: [Int]?, count: [Int]?, packing: NetCDFPacking,
+    into out: UnsafeMutableBufferPointer<Float>, scratch: inout NetCDFReadScratch
+  ) throws(NetCDFError) {
+    let (s, c) = try hyperslab(variable, start: start, count: count)
+    let total = c.reduce(1, *)
+    guard total == out.count else {
+      throw .badHyperslab(
+        path: path, variable: variable.name,
+        detail: "the hyperslab has \(total) values, the buffer \(out.count)")
+    }
+    guard total > 0 else { return }
     // 16-bit and float32 variables (packed forcing, float forcing) are read in their own type:
     // half or a quarter of the bytes of Double, and every value converts to the same Double
     // that netCDF-C's conversion gives, so the result is the same.
     switch variable.type {
     case NC_SHORT:
-      let raw = try readNative(
-        variable, start: start, count: count, zero: Int16(0), nc_get_vara_short)
-      return unpackFloats(variable, raw, packing) { Double($0) }
+      if scratch.shorts.count < total { scratch.shorts = [Int16](repeating: 0, count: total) }
+      try scratch.shorts.withUnsafeMutableBufferPointer { raw throws(NetCDFError) in
+        let r = UnsafeMutableBufferPointer(rebasing: raw[0..<total])
+        try readNative(variable, s, c, into: r, nc_get_vara_short)
+        unpackFloats(variable, UnsafeBufferPointer(r), packing, into: out) { Double($0) }
+      }
     case NC_FLOAT:
-      let raw = try readNative(
-        variable, start: start, count: count, zero: Float(0), nc_get_vara_float)
-      return unpackFloats(variable, raw, packing) { Double($0) }
+      // Read in place: the unpacking reads each value before writing the same index.
+      try readNative(variable, s, c, into: out, nc_get_vara_float)
+      unpackFloats(variable, UnsafeBufferPointer(out), packing, into: out) { Double($0) }
     default:
       let raw = try readRaw(variable, start: start, count: count)
-      return unpackFloats(variable, raw, packing) { $0 }
+      raw.withUnsafeBufferPointer { r in
+        unpackFloats(variable, r, packing, into: out) { $0 }
+      }
     }
   }
 
   /// Applies packing and missing values to raw values (as Double through `double`).
   private func unpackFloats<T>(
-    _ variable: NetCDFVariable, _ raw: [T], _ p: NetCDFPacking, double: (T) -> Double
-  ) -> [Float] {
+    _ variable: NetCDFVariable, _ r: UnsafeBufferPointer<T>, _ p: NetCDFPacking,
+    into out: UnsafeMutableBufferPointer<Float>, double: (T) -> Double
+  ) {
     let missing = missingValues(p, type: variable.type)
     let scaleF = Float(p.scale)
     let offsetF = Float(p.offset)
@@ -120,48 +159,37 @@ extension NetCDFFile {
     let m0 = missing.first ?? .nan
     let m1 = missing.count > 1 ? missing[1] : .nan
     let extra = missing.dropFirst(2)
-    return [Float](unsafeUninitializedCapacity: raw.count) { out, initialized in
-      raw.withUnsafeBufferPointer { r in
-        for k in 0..<r.count {
-          let x = double(r[k])
-          var value: Float
-          if !p.isPacked {
-            value = Float(x)
-          } else if p.packedAsFloat {
-            let scaled = Float(x) * scaleF
-            value = offsetIsZero ? scaled : scaled + offsetF
-          } else {
-            value = Float(x * p.scale + p.offset)
-          }
-          if x == m0 || x == m1 || (!extra.isEmpty && extra.contains(x)) { value = .nan }
-          out[k] = value
-        }
+    for k in 0..<r.count {
+      let x = double(r[k])
+      var value: Float
+      if !p.isPacked {
+        value = Float(x)
+      } else if p.packedAsFloat {
+        let scaled = Float(x) * scaleF
+        value = offsetIsZero ? scaled : scaled + offsetF
+      } else {
+        value = Float(x * p.scale + p.offset)
       }
-      initialized = raw.count
+      if x == m0 || x == m1 || (!extra.isEmpty && extra.contains(x)) { value = .nan }
+      out[k] = value
     }
   }
 
-  /// Reads a hyperslab in the variable's own type `T` with the matching `nc_get_vara_*`.
+  /// Reads a checked hyperslab (`s`, `c`) in the variable's own type `T` into `out` with the
+  /// matching `nc_get_vara_*`.
   private func readNative<T>(
-    _ variable: NetCDFVariable, start: [Int]?, count: [Int]?, zero: T,
+    _ variable: NetCDFVariable, _ s: [Int], _ c: [Int], into out: UnsafeMutableBufferPointer<T>,
     _ get: (Int32, Int32, UnsafePointer<Int>?, UnsafePointer<Int>?, UnsafeMutablePointer<T>?)
       -> Int32
-  ) throws(NetCDFError) -> [T] {
-    let (s, c) = try hyperslab(variable, start: start, count: count)
-    let total = c.reduce(1, *)
-    guard total > 0 else { return [] }
+  ) throws(NetCDFError) {
     let id = ncid
     let varID = variable.id
-    var values = [T](repeating: zero, count: total)
-    let status = values.withUnsafeMutableBufferPointer { buffer in
-      s.withUnsafeBufferPointer { sp in
-        c.withUnsafeBufferPointer { cp in
-          withNetCDF { get(id, varID, sp.baseAddress, cp.baseAddress, buffer.baseAddress) }
-        }
+    let status = s.withUnsafeBufferPointer { sp in
+      c.withUnsafeBufferPointer { cp in
+        withNetCDF { get(id, varID, sp.baseAddress, cp.baseAddress, out.baseAddress) }
       }
     }
     try check(status, "nc_get_vara", variable: variable.name)
-    return values
   }
 
   /// `start` and `count` checked against the variable's shape (`nil`: the whole variable).
@@ -192,4 +220,12 @@ extension NetCDFFile {
     if type == NC_DOUBLE { return [NC_FILL_DOUBLE] }
     return []
   }
+}
+
+/// Raw-value storage that `NetCDFFile.readFloats(_:start:count:packing:into:scratch:)` reuses
+/// between calls.
+public struct NetCDFReadScratch: Sendable {
+  var shorts: [Int16] = []
+
+  public init() {}
 }

@@ -1,12 +1,16 @@
 import CNetCDF
 import Foundation
-import Synchronization
 
 /// netCDF-C and the HDF5 library under it keep global state and are not built thread-safe on
 /// Debian; Swift Testing and the CLI may open files from several threads. Every call into
 /// netCDF-C goes through this one lock. It guards the C library's state only (no Swift state),
-/// and calls are short (one read or one metadata query each), so contention is negligible.
-let netCDFLibraryLock = Mutex(())
+/// and calls are short (one read or one metadata query each).
+///
+/// A plain pthread mutex (`NSLock`), not `Synchronization.Mutex`: on Linux the latter is a
+/// priority-inheritance futex whose waiters spin in the kernel while the owner runs, and the
+/// forcing loads (four readers taking turns on one decompression at a time) spent about 5 % of
+/// their processor time spinning there instead of leaving it to the lookup-table threads.
+let netCDFLibraryLock = NSLock()
 
 /// The one process-wide lock around netCDF-C: every module that calls netCDF-C (forcing reader,
 /// coastline reader, trajectory writer) goes through it, or parallel use crashes.
@@ -14,7 +18,7 @@ public enum NetCDFLibrary {
   /// Runs `body` (which calls netCDF-C) while no other thread is in netCDF-C, with HDF5's error
   /// printing off on this thread (errors come back as netCDF status codes instead).
   public static func withLock<T>(_ body: () throws -> T) rethrows -> T {
-    try netCDFLibraryLock.withLock { _ in
+    try netCDFLibraryLock.withLock {
       silenceHDF5Diagnostics()
       return try body()
     }
