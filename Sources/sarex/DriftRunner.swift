@@ -77,7 +77,8 @@ struct DriftRunner {
             extraAttributes: [("seed", "\(config.randomSeed)")]))
       }
     }
-    var summaries = EnsembleSummaryTable()
+    // The summary rows are computed on a thread of their own while the drift steps on.
+    let summaryPipeline = SummaryPipeline(startTime: config.start)
     var captured: [Date: ParticleEnsemble] = [:]
     let progress = ProgressLine(
       label: "drift", enabled: showsProgress && isatty(STDERR_FILENO) == 1)
@@ -90,10 +91,9 @@ struct DriftRunner {
             let lon = c.longitudeDegrees
             let lat = c.latitudeDegrees
             let status = c.status
-            summaries.append(
-              EnsembleSummary(
-                time: output.time, startTime: config.start, longitudesDegrees: lon,
-                latitudesDegrees: lat, statusCodes: status))
+            summaryPipeline.append(
+              time: output.time, longitudesDegrees: lon, latitudesDegrees: lat,
+              statusCodes: status)
             try writer?.append(
               time: output.time, longitudesDegrees: lon, latitudesDegrees: lat,
               statusCodes: status)
@@ -102,6 +102,7 @@ struct DriftRunner {
         progress: { p in progress.update(p.fraction, detail: UTCDateParser.string(p.time)) })
     }
     progress.finish()
+    let summaries = summaryPipeline.table()
     try describe { try writer?.close() }
     if let path = outputs.summary { try describe { try summaries.write(to: path) } }
     try writeFinalPositions(ensemble)
