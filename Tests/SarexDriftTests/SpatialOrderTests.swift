@@ -88,3 +88,33 @@ private func state(_ e: ParticleEnsemble) -> [[Double]] {
   // Within a 2 x 2 block every step is to a touching cell, so at least 3 steps in 4 are.
   #expect(neighbours >= 3 * (n - 1) / 4)
 }
+
+@Test func spatialOrderKeepsEqualPositionsInIndexOrder() {
+  // Stability: the radix passes keep particles with the same key in their input order, so the
+  // permutation is the unique stable sort by key (whatever the digit width).
+  let n = 5000
+  let columns = ParticleColumns(count: n)
+  for k in 0..<n {
+    let cell = (k &* 7919) % 37  // 37 distinct positions, each repeated, interleaved
+    columns.longitudeDegrees[k] = 4 + Double(cell % 6) * 0.2
+    columns.latitudeDegrees[k] = 60 + Double(cell / 6) * 0.1
+  }
+  let sorter = SpatialOrder(count: n)
+  let order = Array(UnsafeBufferPointer(start: sorter.permutation(of: columns), count: n))
+  withExtendedLifetime(sorter) {}
+  #expect(Set(order).count == n)
+  var groups = 0
+  for k in 1..<n {
+    let a = order[k - 1]
+    let b = order[k]
+    if columns.longitudeDegrees[a] == columns.longitudeDegrees[b]
+      && columns.latitudeDegrees[a] == columns.latitudeDegrees[b]
+    {
+      #expect(a < b)
+    } else {
+      groups += 1
+    }
+  }
+  // Each position forms one run: equal keys are contiguous.
+  #expect(groups == 36)
+}
