@@ -125,7 +125,10 @@ private func piw() throws -> LeewayClass { try LeewayCatalogue.standard().lookup
   let a = SeedScenario(
     name: "a", geometry: .point(centre, radiusMetres: 100, distribution: .gaussian),
     releaseStart: testStart, particleCount: 1000, weight: 3,
-    objects: [WeightedLeewayClass(try piw(), weight: 1), WeightedLeewayClass(raft, weight: 3)])
+    objects: [
+      WeightedLeewayClass(try catalogue.lookup("SLDMB"), weight: 1),
+      WeightedLeewayClass(raft, weight: 3),
+    ])
   let b = SeedScenario(
     name: "b", geometry: .point(centre, radiusMetres: 100, distribution: .gaussian),
     releaseStart: testStart, particleCount: 500, weight: 1, objectClass: try piw())
@@ -200,4 +203,43 @@ private func piw() throws -> LeewayClass { try LeewayCatalogue.standard().lookup
   let ensemble = try Seeding(scenario, randomSeed: 7).makeEnsemble()
   #expect(ensemble.pFail.count == 1_000)
   #expect(ensemble.pFail.allSatisfy { $0 == 1 })
+}
+
+@Test func seedingInTwoHalvesGivesTheSameEnsembleAsOnePass() throws {
+  // Large scenarios are seeded on two threads: every column must be the one-pass result (a cone
+  // with two classes and a release window exercises position, class, weight and time).
+  let catalogue = try LeewayCatalogue.standard()
+  let scenario = SeedScenario(
+    name: "cone",
+    geometry: .cone(
+      from: centre, to: GeoPoint(longitudeDegrees: 4.3, latitudeDegrees: 60.4),
+      startRadiusMetres: 100, endRadiusMetres: 3000, distribution: .gaussian),
+    releaseStart: testStart, releaseEnd: testStart.addingTimeInterval(7200), particleCount: 1001,
+    objects: [
+      WeightedLeewayClass(try catalogue.lookup("PIW-1"), weight: 2),
+      WeightedLeewayClass(try catalogue.lookup("SLDMB"), weight: 1),
+    ])
+  let seeding = Seeding(
+    scenarios: [
+      scenario,
+      SeedScenario(
+        name: "lkp", geometry: .point(centre, radiusMetres: 500, distribution: .uniformDisk),
+        releaseStart: testStart, particleCount: 40, objectClass: try piw()),
+    ],
+    randomSeed: 3)
+  let one = try seeding.makeEnsemble(parallelThreshold: .max)
+  let split = try seeding.makeEnsemble(parallelThreshold: 2)
+  func state(_ e: ParticleEnsemble) -> [[Double]] {
+    e.withColumns { c in
+      [
+        Array(c.longitudeDegrees), Array(c.latitudeDegrees), Array(c.releaseTime),
+        Array(c.weight), c.status.map(Double.init), c.orientation.map(Double.init),
+        c.scenarioIndex.map(Double.init), c.classIndex.map(Double.init), Array(c.downwindSlope),
+        Array(c.downwindOffset), Array(c.downwindEpsilon), Array(c.crosswindSlope),
+        Array(c.crosswindOffset), Array(c.crosswindEpsilon),
+      ]
+    }
+  }
+  #expect(one.count == 1041)
+  #expect(state(one) == state(split))
 }

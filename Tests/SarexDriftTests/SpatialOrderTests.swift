@@ -118,3 +118,25 @@ private func state(_ e: ParticleEnsemble) -> [[Double]] {
   // Each position forms one run: equal keys are contiguous.
   #expect(groups == 36)
 }
+
+@Test func spatialOrderInPartsGivesTheSerialPermutation() {
+  // The parallel sort (per-part boxes, keys and histograms) must give exactly the serial
+  // permutation, ties included: the drift's results depend on nothing else, but its reordering
+  // must not depend on the worker count either.
+  let n = 4 * SpatialOrder.minimumPartSize + 123
+  let columns = ParticleColumns(count: n)
+  for k in 0..<n {
+    let cell = (k &* 7919) % 5003  // repeated positions interleaved across the parts
+    columns.longitudeDegrees[k] = 4 + Double(cell % 71) * 0.003
+    columns.latitudeDegrees[k] = 60 + Double(cell / 71) * 0.002
+  }
+  columns.longitudeDegrees[17] = .nan  // clamps to the grid's edge in both
+  let serial = SpatialOrder(count: n, parts: 1)
+  let parallel = SpatialOrder(count: n, parts: 4)
+  #expect(serial.parts == 1 && parallel.parts == 4)
+  let a = Array(UnsafeBufferPointer(start: serial.permutation(of: columns), count: n))
+  let b = Array(UnsafeBufferPointer(start: parallel.permutation(of: columns), count: n))
+  withExtendedLifetime((serial, parallel)) {}
+  #expect(Set(b).count == n)
+  #expect(a == b)
+}

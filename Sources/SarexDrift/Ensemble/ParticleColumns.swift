@@ -205,9 +205,15 @@ final class ParticleColumns: @unchecked Sendable {
   }
 
   /// Sets `slots[id[i]] = i` for every particle (the inverse of `id`, for
-  /// `scatterDriftState`).
+  /// `scatterDriftState`). Parts of the particles on all processors: `id` is a permutation, so
+  /// the parts write disjoint slots.
   func seededSlots(into slots: UnsafeMutablePointer<Int>) {
-    for i in 0..<count { slots[id[i]] = i }
+    let n = count
+    let parts = n < 32_768 ? 1 : 4
+    nonisolated(unsafe) let slots = slots
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      for i in (part * n / parts)..<((part + 1) * n / parts) { slots[self.id[i]] = i }
+    }
   }
 
   deinit {

@@ -42,6 +42,12 @@ public struct Seeding: Sendable {
 
   /// Makes the ensemble; all particles start `notSeeded` and are released by the simulation.
   public func makeEnsemble() throws(DriftError) -> ParticleEnsemble {
+    try makeEnsemble(parallelThreshold: Self.parallelThreshold)
+  }
+
+  /// `makeEnsemble()`, seeding scenarios of at least `parallelThreshold` particles in two
+  /// halves at once (tests lower it: the ensemble is the same either way).
+  func makeEnsemble(parallelThreshold: Int) throws(DriftError) -> ParticleEnsemble {
     guard !scenarios.isEmpty else {
       throw .invalidConfiguration(field: "scenarios", value: "none", expected: "at least one")
     }
@@ -72,11 +78,72 @@ public struct Seeding: Sendable {
       }
       let classWeightSum = s.objects.reduce(0) { $0 + $1.weight }
       let window = s.releaseEnd.timeIntervalSince(s.releaseStart)
-      for k in 0..<n {
+      let strata = s.objects.enumerated().map { c, object in
+        Stratum(
+          leewayClass: object.leewayClass, classIndex: Int32(classOffset + c),
+          weight: (s.weight / scenarioWeightSum) * (object.weight / classWeightSum)
+            / Double(stratumCount[c]))
+      }
+      let job = ScenarioSeeding(
+        seeding: self, scenario: s, scenarioIndex: Int32(scenarioIndex), base: base,
+        assignment: assignment, strata: strata, window: window, random: random,
+        geodesic: geodesic, columns: columns)
+      // Particles are independent (every draw is keyed by the particle's index): large
+      // scenarios are seeded in two halves at once, the second on a thread of its own (the CLI
+      // seeds inside a `concurrentPerform`, where nested Dispatch work would be serial). The
+      // first error in particle order is thrown, as in one pass.
+      if n >= parallelThreshold {
+        let half = n / 2
+        let second = ResultThread { () throws(DriftError) in try job.seed(half..<n) }
+        let first = Result { () throws(DriftError) in try job.seed(0..<half) }
+        let secondResult = second.wait()
+        try first.get()
+        guard let secondResult else {
+          throw .invalidState(field: "seeding", expected: "both halves of a scenario seeded")
+        }
+        try secondResult.get()
+      } else {
+        try job.seed(0..<n)
+      }
+      base += n
+    }
+    return ParticleEnsemble(
+      columns: columns, classes: classes, scenarioNames: scenarios.map(\.name))
+  }
+
+  /// Particles per scenario from which seeding runs on two threads.
+  static let parallelThreshold = 20_000
+
+  /// What a (scenario, class) stratum gives each of its particles.
+  struct Stratum: Sendable {
+    let leewayClass: LeewayClass
+    let classIndex: Int32
+    let weight: Double
+  }
+
+  /// Seeds particles of one scenario into `columns` (slots `base + k`); parts of it may run on
+  /// different threads (each writes its own particles' slots only).
+  struct ScenarioSeeding: Sendable {
+    let seeding: Seeding
+    let scenario: SeedScenario
+    let scenarioIndex: Int32
+    let base: Int
+    let assignment: [Int]
+    let strata: [Stratum]
+    let window: TimeInterval
+    let random: CounterRandom
+    let geodesic: geod_geodesic
+    let columns: ParticleColumns
+
+    func seed(_ ks: Range<Int>) throws(DriftError) {
+      var geodesic = self.geodesic
+      let s = scenario
+      let n = s.particleCount
+      for k in ks {
         let g = base + k
-        let c = assignment[k]
+        let stratum = strata[assignment[k]]
         let fraction = n > 1 ? Double(k) / Double(n - 1) : 0
-        let (lon, lat) = try position(
+        let (lon, lat) = try seeding.position(
           of: s, index: k, count: n, fraction: fraction, particle: g, random: random,
           geodesic: &geodesic)
         columns.longitudeDegrees[g] = lon
@@ -84,16 +151,14 @@ public struct Seeding: Sendable {
         columns.previousLongitudeDegrees[g] = lon
         columns.previousLatitudeDegrees[g] = lat
         columns.releaseTime[g] = s.releaseStart.timeIntervalSince1970 + window * fraction
-        columns.scenarioIndex[g] = Int32(scenarioIndex)
-        columns.classIndex[g] = Int32(classOffset + c)
-        columns.weight[g] =
-          (s.weight / scenarioWeightSum) * (s.objects[c].weight / classWeightSum)
-          / Double(stratumCount[c])
+        columns.scenarioIndex[g] = scenarioIndex
+        columns.classIndex[g] = stratum.classIndex
+        columns.weight[g] = stratum.weight
         // OpenDrift: even particles of a seeding take the positive crosswind row.
         let orientation = UInt8(k % 2)
         columns.orientation[g] = orientation
         let p = LeewayPerturbation(
-          leewayClass: s.objects[c].leewayClass, orientation: orientation, random: random,
+          leewayClass: stratum.leewayClass, orientation: orientation, random: random,
           particle: g)
         columns.downwindSlope[g] = p.downwindSlope
         columns.downwindOffset[g] = p.downwindOffset
@@ -102,10 +167,7 @@ public struct Seeding: Sendable {
         columns.crosswindOffset[g] = p.crosswindOffset
         columns.crosswindEpsilon[g] = p.crosswindEpsilon
       }
-      base += n
     }
-    return ParticleEnsemble(
-      columns: columns, classes: classes, scenarioNames: scenarios.map(\.name))
   }
 
   /// Class of each of `n` particles, in proportion to `weights`, interleaved by a Weyl sequence
@@ -173,7 +235,7 @@ public struct Seeding: Sendable {
     }
   }
 
-  private func position(
+  fileprivate func position(
     of s: SeedScenario, index k: Int, count n: Int, fraction: Double, particle g: Int,
     random: CounterRandom, geodesic: inout geod_geodesic
   ) throws(DriftError) -> (Double, Double) {

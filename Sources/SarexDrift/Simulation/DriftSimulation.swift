@@ -132,7 +132,7 @@ public struct DriftSimulation: Sendable {
     work.refreshLatitudeSinCos(0..<n)
     for i in 0..<n { work.randomKey[i] = random.particleKey(work.id[i]) }
     var spare = ParticleColumns(count: n)
-    let spatialOrder = SpatialOrder(count: n)
+    let spatialOrder = SpatialOrder(count: n, parts: workers)
     // Where each particle of the seeded order is in `work`, updated at every reordering.
     let slots = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
     defer { slots.deallocate() }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Orders particles along a Morton (Z-order) curve of their positions, so that particles near in
@@ -8,77 +9,152 @@ import Foundation
 /// metres at the cloud's mean latitude) over the particles' bounding box; a two-pass radix sort
 /// (16 bits a pass, stable) turns the keys into a permutation. Buffers are allocated once per run.
 ///
-/// `@unchecked Sendable`: used by the drift's serial step between the parallel passes only.
+/// Keys, box and sort run on `parts` contiguous parts of the particles at once (the drift's
+/// workers wait for the order, so a serial sort would leave the other processors idle): each
+/// part counts its own histogram, and part p's particles of a digit go after those of parts
+/// before p, so the sort stays stable and the permutation is the one a serial sort gives (it is
+/// unique given the keys).
+///
+/// `@unchecked Sendable`: used by the drift's serial step between the parallel passes only; the
+/// parallel parts write disjoint entries.
 final class SpatialOrder: @unchecked Sendable {
   let count: Int
+  /// Contiguous parts of the particles sorted at once.
+  let parts: Int
   private let keys: UnsafeMutablePointer<UInt32>
   private let sortedKeys: UnsafeMutablePointer<UInt32>
   private let order: UnsafeMutablePointer<Int>
   private let sortedOrder: UnsafeMutablePointer<Int>
-  private let histogram: UnsafeMutablePointer<Int>
+  /// `radix` counters per part, part after part.
+  private let histograms: UnsafeMutablePointer<Int>
+  /// Per part: west, east, south, north of its positions.
+  private let boxes: UnsafeMutablePointer<Double>
 
   private static let radix = 1 << 16
 
-  init(count: Int) {
+  /// `parts`: 1 for a serial sort; the drift uses its worker count. Parts of fewer than
+  /// `minimumPartSize` particles are not worth a thread.
+  init(count: Int, parts: Int = 1) {
     self.count = count
+    self.parts = max(1, min(parts, count / Self.minimumPartSize))
     let n = max(count, 1)
     keys = .allocate(capacity: n)
     sortedKeys = .allocate(capacity: n)
     order = .allocate(capacity: n)
     sortedOrder = .allocate(capacity: n)
-    histogram = .allocate(capacity: Self.radix)
+    histograms = .allocate(capacity: Self.radix * self.parts)
+    boxes = .allocate(capacity: 4 * self.parts)
   }
+
+  static let minimumPartSize = 16_384
 
   deinit {
     keys.deallocate()
     sortedKeys.deallocate()
     order.deallocate()
     sortedOrder.deallocate()
-    histogram.deallocate()
+    histograms.deallocate()
+    boxes.deallocate()
+  }
+
+  private func range(ofPart p: Int) -> Range<Int> {
+    (p * count / parts)..<((p + 1) * count / parts)
+  }
+
+  /// Runs `body(part)` for every part, on all processors when there is more than one.
+  private func forEachPart(_ body: (Int) -> Void) {
+    if parts == 1 {
+      body(0)
+    } else {
+      withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: parts) { body($0) }
+      }
+    }
   }
 
   /// The permutation that orders `columns` (same count) along the curve: `order[i]` is the
   /// particle to put at `i`. Valid until the next call.
   func permutation(of columns: ParticleColumns) -> UnsafePointer<Int> {
     precondition(columns.count == count, "SpatialOrder sized for another ensemble")
-    computeKeys(longitudes: columns.longitudeDegrees, latitudes: columns.latitudeDegrees)
-    for i in 0..<count { order[i] = i }
+    let longitudes = columns.longitudeDegrees
+    let latitudes = columns.latitudeDegrees
+    forEachPart { p in self.bound(p, longitudes: longitudes, latitudes: latitudes) }
+    // min and max are exact and order-free: the box of the parts' boxes is the serial one.
+    var west = Double.infinity
+    var east = -Double.infinity
+    var south = Double.infinity
+    var north = -Double.infinity
+    for p in 0..<parts {
+      west = min(west, boxes[4 * p])
+      east = max(east, boxes[4 * p + 1])
+      south = min(south, boxes[4 * p + 2])
+      north = max(north, boxes[4 * p + 3])
+    }
+    let grid = KeyGrid(west: west, east: east, south: south, north: north)
+    forEachPart { p in
+      let r = self.range(ofPart: p)
+      for i in r { self.order[i] = i }
+      if let grid {
+        for i in r { self.keys[i] = grid.key(longitude: longitudes[i], latitude: latitudes[i]) }
+      } else {
+        (self.keys + r.lowerBound).update(repeating: 0, count: r.count)
+      }
+    }
     sortPass(shift: 0, fromKeys: keys, fromOrder: order, toKeys: sortedKeys, toOrder: sortedOrder)
     sortPass(shift: 16, fromKeys: sortedKeys, fromOrder: sortedOrder, toKeys: keys, toOrder: order)
     return UnsafePointer(order)
   }
 
-  private func computeKeys(
-    longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>
+  /// The box of part `p`'s positions into `boxes`.
+  private func bound(
+    _ p: Int, longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>
   ) {
     var west = Double.infinity
     var east = -Double.infinity
     var south = Double.infinity
     var north = -Double.infinity
-    for i in 0..<count {
+    for i in range(ofPart: p) {
       west = min(west, longitudes[i])
       east = max(east, longitudes[i])
       south = min(south, latitudes[i])
       north = max(north, latitudes[i])
     }
-    guard west.isFinite, east.isFinite, south.isFinite, north.isFinite else {
-      for i in 0..<count { keys[i] = 0 }
-      return
+    boxes[4 * p] = west
+    boxes[4 * p + 1] = east
+    boxes[4 * p + 2] = south
+    boxes[4 * p + 3] = north
+  }
+
+  /// The square grid of the keys over the particles' box; nil when the box is not finite (then
+  /// every key is 0).
+  private struct KeyGrid {
+    let west: Double
+    let south: Double
+    let scaleEast: Double
+    let scaleNorth: Double
+
+    init?(west: Double, east: Double, south: Double, north: Double) {
+      guard west.isFinite, east.isFinite, south.isFinite, north.isFinite else { return nil }
+      // The same cell size east and north (degrees of longitude shrink with cos latitude).
+      let cosLatitude = max(0.01, cos((south + north) * 0.5 * .pi / 180))
+      let span = max((east - west) * cosLatitude, north - south, 1e-9)
+      self.west = west
+      self.south = south
+      scaleNorth = 65535 / span
+      scaleEast = scaleNorth * cosLatitude
     }
-    // The same cell size east and north (degrees of longitude shrink with cos latitude).
-    let cosLatitude = max(0.01, cos((south + north) * 0.5 * .pi / 180))
-    let span = max((east - west) * cosLatitude, north - south, 1e-9)
-    let scaleNorth = 65535 / span
-    let scaleEast = scaleNorth * cosLatitude
-    @inline(__always) func cell(_ v: Double) -> UInt32 {
-      // Trap-free: NaN and out-of-range values clamp to the grid.
-      let c = v >= 0 ? (v <= 65535 ? v : 65535) : 0
-      return UInt32(truncatingIfNeeded: Int(truncatingIfNeeded: Int64(c.rounded(.down))))
-    }
-    for i in 0..<count {
-      let x = cell((longitudes[i] - west) * scaleEast)
-      let y = cell((latitudes[i] - south) * scaleNorth)
-      keys[i] = Self.spread(x) | (Self.spread(y) << 1)
+
+    @inline(__always)
+    func key(longitude: Double, latitude: Double) -> UInt32 {
+      @inline(__always) func cell(_ v: Double) -> UInt32 {
+        // Trap-free: NaN and out-of-range values clamp to the grid.
+        let c = v >= 0 ? (v <= 65535 ? v : 65535) : 0
+        return UInt32(truncatingIfNeeded: Int(truncatingIfNeeded: Int64(c.rounded(.down))))
+      }
+      let x = cell((longitude - west) * scaleEast)
+      let y = cell((latitude - south) * scaleNorth)
+      return SpatialOrder.spread(x) | (SpatialOrder.spread(y) << 1)
     }
   }
 
@@ -93,25 +169,36 @@ final class SpatialOrder: @unchecked Sendable {
     return x
   }
 
-  /// One stable counting-sort pass on 16 bits of the key from `shift` on.
+  /// One stable counting-sort pass on 16 bits of the key from `shift` on: each part counts its
+  /// digits, the counts become each part's first slot per digit (digit by digit, part by part
+  /// within a digit), and each part moves its particles to its slots in order.
   private func sortPass(
     shift: UInt32, fromKeys: UnsafePointer<UInt32>, fromOrder: UnsafePointer<Int>,
     toKeys: UnsafeMutablePointer<UInt32>, toOrder: UnsafeMutablePointer<Int>
   ) {
-    histogram.update(repeating: 0, count: Self.radix)
-    for i in 0..<count { histogram[Int((fromKeys[i] >> shift) & 0xffff)] += 1 }
-    var total = 0
-    for b in 0..<Self.radix {
-      let c = histogram[b]
-      histogram[b] = total
-      total += c
+    let radix = Self.radix
+    forEachPart { p in
+      let h = self.histograms + p * radix
+      h.update(repeating: 0, count: radix)
+      for i in self.range(ofPart: p) { h[Int((fromKeys[i] >> shift) & 0xffff)] += 1 }
     }
-    for i in 0..<count {
-      let b = Int((fromKeys[i] >> shift) & 0xffff)
-      let at = histogram[b]
-      histogram[b] = at + 1
-      toKeys[at] = fromKeys[i]
-      toOrder[at] = fromOrder[i]
+    var total = 0
+    for b in 0..<radix {
+      for p in 0..<parts {
+        let c = histograms[p * radix + b]
+        histograms[p * radix + b] = total
+        total += c
+      }
+    }
+    forEachPart { p in
+      let h = self.histograms + p * radix
+      for i in self.range(ofPart: p) {
+        let b = Int((fromKeys[i] >> shift) & 0xffff)
+        let at = h[b]
+        h[b] = at + 1
+        toKeys[at] = fromKeys[i]
+        toOrder[at] = fromOrder[i]
+      }
     }
   }
 }

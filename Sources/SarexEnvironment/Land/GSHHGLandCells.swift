@@ -45,40 +45,127 @@ final class GSHHGLandCells: @unchecked Sendable {
     binsPerDegree = 1 / shores.binSizeDegrees
     columns = shores.columns
     rows = shores.rows
+    // Two halves of the bins (by shoreline points, which is where the work is) at once: the
+    // second on a thread of its own (the load runs inside a `concurrentPerform`, where nested
+    // Dispatch work would be serial), then joined in bin order, so the tables are the same as
+    // one pass over all bins gives.
+    let bins = shores.bins
+    let split = Self.balancedSplit(bins)
+    let second = BackgroundJob {
+      try TablePart(bins: bins[split...], inlineCountLimit: inlineCountLimit)
+    }
+    let firstPart = Result { () throws(GSHHGBinRasterOverflow) in
+      try TablePart(bins: bins[..<split], inlineCountLimit: inlineCountLimit)
+    }
+    // Joined before anything is thrown, so the thread never outlives the call.
+    let secondPart = Result { try second.wait() }
+    guard case .success(let a) = firstPart, case .success(let b) = secondPart else {
+      throw GSHHGBinRasterOverflow()
+    }
+    let parts = [a, b]
+    let edgeTotal = parts.reduce(0) { $0 + $1.edges.count / 4 }
+    guard edgeTotal < Int(UInt32.max) else { throw GSHHGBinRasterOverflow() }
+    let cellTotal = parts.reduce(0) { $0 + $1.cells.count }
+    let subcellTotal = parts.reduce(0) { $0 + $1.subcells.count }
+    let classBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(bins.count, 1))
+    let baseBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(bins.count, 1))
+    let cellBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(cellTotal, 1))
+    let subcellBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(subcellTotal, 1))
+    let edgeBuffer = UnsafeMutableBufferPointer<UInt16>.allocate(
+      capacity: max(edgeTotal * 4, 1))
+    let codeBuffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(cellTotal / 32, 1))
+    classBuffer.initialize(repeating: 0)
+    baseBuffer.initialize(repeating: 0)
+    cellBuffer.initialize(repeating: 0)
+    subcellBuffer.initialize(repeating: 0)
+    edgeBuffer.initialize(repeating: 0)
+    codeBuffer.initialize(repeating: 0)
+    // Part 2's numbers continue part 1's: raster slots, edge bases, subcell blocks.
+    var bin = 0
+    var cellAt = 0
+    var subcellAt = 0
+    var edgeAt = 0
+    var mixed = 0
+    for part in parts {
+      let slotOffset = Int32(cellAt / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide))
+      let subOffset = UInt32(subcellAt / 64)
+      let edgeOffset = UInt32(edgeAt / 4)
+      for k in part.classes.indices {
+        let c = part.classes[k]
+        classBuffer[bin + k] = c >= 0 ? c + slotOffset : c
+        baseBuffer[bin + k] = part.bases[k] + edgeOffset
+      }
+      func renumber(_ word: UInt32) -> UInt32 {
+        word >= GSHHGBinRaster.subdividedFlag ? word + subOffset : word
+      }
+      for k in part.cells.indices { cellBuffer[cellAt + k] = renumber(part.cells[k]) }
+      for k in part.subcells.indices { subcellBuffer[subcellAt + k] = renumber(part.subcells[k]) }
+      for k in part.edges.indices { edgeBuffer[edgeAt + k] = part.edges[k] }
+      for k in part.codes.indices { codeBuffer[cellAt / 32 + k] = part.codes[k] }
+      bin += part.classes.count
+      cellAt += part.cells.count
+      subcellAt += part.subcells.count
+      edgeAt += part.edges.count
+      mixed += part.mixed
+    }
+    binClass = classBuffer
+    binEdgeBase = baseBuffer
+    cells = cellBuffer
+    subcells = subcellBuffer
+    edges = edgeBuffer
+    cellCodes = codeBuffer
+    rasterCount = cellTotal / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)
+    subdividedCellCount = subcellTotal / 64
+    mixedCellCount = mixed
+    edgeCount = edgeTotal
+  }
+
+  /// The tables of a run of consecutive bins, numbered as if they were all the bins (raster
+  /// slots, edge bases and subcell blocks from 0); `init` renumbers the second part.
+  private struct TablePart: Sendable {
     var classes: [Int32] = []
     var bases: [UInt32] = []
-    var allCells: [UInt32] = []
-    var allSubcells: [UInt32] = []
-    var allEdges: [UInt16] = []
+    var cells: [UInt32] = []
+    var subcells: [UInt32] = []
+    var edges: [UInt16] = []
+    var codes: [UInt64] = []
     var mixed = 0
-    for bin in shores.bins {
-      bases.append(UInt32(allEdges.count / 4))
-      guard let raster = try GSHHGBinRaster(bin: bin, inlineCountLimit: inlineCountLimit) else {
-        classes.append(bin.southWestLand ? -2 : -1)
-        continue
+
+    init(bins: ArraySlice<GSHHGBin>, inlineCountLimit: Int) throws(GSHHGBinRasterOverflow) {
+      for bin in bins {
+        bases.append(UInt32(truncatingIfNeeded: edges.count / 4))
+        guard let raster = try GSHHGBinRaster(bin: bin, inlineCountLimit: inlineCountLimit) else {
+          classes.append(bin.southWestLand ? -2 : -1)
+          continue
+        }
+        let subOffset = UInt32(subcells.count / 64)
+        var mixedHere = 0
+        func renumber(_ word: UInt32) -> UInt32 {
+          if word >= 2 { mixedHere += word >= GSHHGBinRaster.subdividedFlag ? 0 : 1 }
+          return word >= GSHHGBinRaster.subdividedFlag ? word + subOffset : word
+        }
+        classes.append(
+          Int32(cells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)))
+        cells.append(contentsOf: raster.cells.map(renumber))
+        subcells.append(contentsOf: raster.subcells.map(renumber))
+        edges.append(contentsOf: raster.edges)
+        codes.append(contentsOf: GSHHGLandCells.codes(of: raster.cells))
+        mixed += mixedHere
       }
-      let subOffset = UInt32(allSubcells.count / 64)
-      func renumber(_ word: UInt32) -> UInt32 {
-        if word >= 2 { mixed += word >= GSHHGBinRaster.subdividedFlag ? 0 : 1 }
-        return word >= GSHHGBinRaster.subdividedFlag ? word + subOffset : word
-      }
-      classes.append(
-        Int32(allCells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)))
-      allCells.append(contentsOf: raster.cells.map(renumber))
-      allSubcells.append(contentsOf: raster.subcells.map(renumber))
-      allEdges.append(contentsOf: raster.edges)
     }
-    guard allEdges.count / 4 < Int(UInt32.max) else { throw GSHHGBinRasterOverflow() }
-    binClass = Self.copy(classes)
-    binEdgeBase = Self.copy(bases)
-    cells = Self.copy(allCells)
-    subcells = Self.copy(allSubcells)
-    edges = Self.copy(allEdges)
-    cellCodes = Self.codes(of: allCells)
-    rasterCount = allCells.count / (GSHHGBinRaster.cellsPerSide * GSHHGBinRaster.cellsPerSide)
-    subdividedCellCount = allSubcells.count / 64
-    mixedCellCount = mixed
-    edgeCount = allEdges.count / 4
+  }
+
+  /// The index that splits `bins` into two runs with about the same number of shoreline points
+  /// (the raster's cost grows with them).
+  private static func balancedSplit(_ bins: [GSHHGBin]) -> Int {
+    let weights = bins.map { bin in bin.segments.reduce(1) { $0 + $1.count } }
+    let total = weights.reduce(0, +)
+    var sum = 0
+    for (k, w) in weights.enumerated() {
+      sum += w
+      if 2 * sum >= total { return k + 1 }
+    }
+    return bins.count
   }
 
   deinit {
@@ -93,27 +180,19 @@ final class GSHHGLandCells: @unchecked Sendable {
   /// Two-bit cell codes per raster cell word (see `cellCodes`).
   static let codeWordsPerRow = GSHHGBinRaster.cellsPerSide / 32
 
-  private static func codes(of cells: [UInt32]) -> UnsafeMutableBufferPointer<UInt64> {
-    let words = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(cells.count / 32, 1))
-    words.initialize(repeating: 0)
-    cells.withUnsafeBufferPointer { c in
-      for w in 0..<(c.count / 32) {
-        var word: UInt64 = 0
-        for k in 0..<32 {
-          let cell = c[w * 32 + k]
-          let code: UInt64 = cell < 2 ? UInt64(cell) : 2
-          word |= code << UInt64(2 * k)
-        }
-        words[w] = word
+  /// The two-bit codes of one raster's cells (a whole number of words: 32 cells a word).
+  fileprivate static func codes(of cells: [UInt32]) -> [UInt64] {
+    var words = [UInt64](repeating: 0, count: cells.count / 32)
+    for w in words.indices {
+      var word: UInt64 = 0
+      for k in 0..<32 {
+        let cell = cells[w * 32 + k]
+        let code: UInt64 = cell < 2 ? UInt64(cell) : 2
+        word |= code << UInt64(2 * k)
       }
+      words[w] = word
     }
     return words
-  }
-
-  private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
-    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
-    _ = buffer.initialize(from: values)
-    return buffer
   }
 
   /// Where a position falls: `nil` outside the covered bins, else the bin's index and the
