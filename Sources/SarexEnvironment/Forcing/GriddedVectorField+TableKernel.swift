@@ -8,6 +8,11 @@ extension GriddedVectorField {
   ///    interpolated bilinearly in float32 as four-lane vectors, then linearly in time in
   ///    float32, rotated to east/north.
   ///
+  /// Particles are kept in Morton order, so runs share cells: when the eight lanes of pass 1
+  /// share a table cell its floats are broadcast, and when eight particles of pass 2 share a
+  /// grid cell they are interpolated together, one component per eight-lane vector. Both run
+  /// paths do the general paths' operations per lane (bit-identical results).
+  ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
   /// `CLeewayReference` mirrors this arithmetic operation by operation. Needs nx, ny >= 2 (table
