@@ -53,21 +53,36 @@ static inline __attribute__((always_inline)) long axis(float base, float local, 
   return (long)(b.u & 0x3FFFFFu);
 }
 
-static inline __attribute__((always_inline)) CLRLocation locate(const CLRField *f,
-                                                                const float *restrict cells,
-                                                                double lon, double lat) {
+/* The lookup-table cell of one position, the position inside it (s, t in [0, 1]) and whether
+ * the position is inside the table. */
+typedef struct {
+  long cell;
+  float s, t;
+  int inside;
+} CLRTableCell;
+
+static inline __attribute__((always_inline)) CLRTableCell table_cell(const CLRField *f, double lon,
+                                                                     double lat) {
   double wrapped = lon - 360 * floor((lon - f->windowWest) * (1.0 / 360));
   double u = (wrapped - f->west) * f->inverseStep;
   double v = (lat - f->south) * f->inverseStep;
   double width = (double)f->cellsX, height = (double)f->cellsY;
-  int inside = u >= 0 && u <= width && v >= 0 && v <= height;
+  CLRTableCell r;
+  r.inside = u >= 0 && u <= width && v >= 0 && v <= height;
   double uc = clamp0(u, width), vc = clamp0(v, height);
   double ic = floor(uc), jc = floor(vc);
   ic = ic > width - 1 ? width - 1 : ic;
   jc = jc > height - 1 ? height - 1 : jc;
-  long cell = floor_index(jc * width + ic);
-  float s = (float)(uc - ic), t = (float)(vc - jc);
-  const float *q = cells + cell * 18;
+  r.cell = floor_index(jc * width + ic);
+  r.s = (float)(uc - ic);
+  r.t = (float)(vc - jc);
+  return r;
+}
+
+/* The grid location from the table cell's 18 floats `q`. */
+static inline __attribute__((always_inline)) CLRLocation locate_in(const CLRField *f,
+                                                                   const float *q, float s,
+                                                                   float t, int inside) {
   float li = quadratic(q + 2, s, t);
   float lj = quadratic(q + 8, s, t);
   float delta = fmaf(t, q[17], q[16] * s);
@@ -83,13 +98,19 @@ static inline __attribute__((always_inline)) CLRLocation locate(const CLRField *
   return r;
 }
 
-/* Samples one field at a located position: east and north (m/s) and whether they are valid
- * (the second pass of GriddedVectorField.tableKernel). */
-static inline __attribute__((always_inline)) int sample(const CLRField *f,
-                                                        const float *restrict values,
-                                                        CLRLocation l, double *east,
-                                                        double *north) {
-  const float *p = values + f->offset + l.node * 4;
+static inline __attribute__((always_inline)) CLRLocation locate(const CLRField *f,
+                                                                const float *restrict cells,
+                                                                double lon, double lat) {
+  CLRTableCell tc = table_cell(f, lon, lat);
+  return locate_in(f, cells + tc.cell * 18, tc.s, tc.t, tc.inside);
+}
+
+/* Samples one field at a located position, the grid cell's lower-left node's group at `p`:
+ * east and north (m/s) and whether they are valid (the second pass of
+ * GriddedVectorField.tableKernel). */
+static inline __attribute__((always_inline)) int sample_at(const CLRField *f, const float *p,
+                                                           CLRLocation l, double *east,
+                                                           double *north) {
   const float *p01 = p + 4 * f->nx;
   float r[4];
   for (int c = 0; c < 4; c++) {
@@ -106,6 +127,45 @@ static inline __attribute__((always_inline)) int sample(const CLRField *f,
   *east = good ? (double)e : 0;
   *north = good ? (double)n : 0;
   return good;
+}
+
+static inline __attribute__((always_inline)) int sample(const CLRField *f,
+                                                        const float *restrict values,
+                                                        CLRLocation l, double *east,
+                                                        double *north) {
+  return sample_at(f, values + f->offset + l.node * 4, l, east, north);
+}
+
+/* Samples one field at eight consecutive particles, with the run fast paths of
+ * GriddedVectorField.tableKernel: when the eight share a table cell its floats are read from
+ * one place, and when they share a grid cell its nodes are (same arithmetic per particle). */
+static inline __attribute__((always_inline)) void sample8(const CLRField *restrict f,
+                                                          const float *restrict cells,
+                                                          const float *restrict values,
+                                                          const double *restrict lon,
+                                                          const double *restrict lat,
+                                                          double *restrict east,
+                                                          double *restrict north) {
+  CLRTableCell tc[8];
+  for (int l = 0; l < 8; l++) tc[l] = table_cell(f, lon[l], lat[l]);
+  int sameCell = 1;
+  for (int l = 1; l < 8; l++) sameCell &= tc[l].cell == tc[0].cell;
+  CLRLocation loc[8];
+  if (sameCell) {
+    const float *q = cells + tc[0].cell * 18;
+    for (int l = 0; l < 8; l++) loc[l] = locate_in(f, q, tc[l].s, tc[l].t, tc[l].inside);
+  } else {
+    for (int l = 0; l < 8; l++)
+      loc[l] = locate_in(f, cells + tc[l].cell * 18, tc[l].s, tc[l].t, tc[l].inside);
+  }
+  int sameNode = 1;
+  for (int l = 1; l < 8; l++) sameNode &= loc[l].node == loc[0].node;
+  if (sameNode) {
+    const float *p = values + f->offset + loc[0].node * 4;
+    for (int l = 0; l < 8; l++) sample_at(f, p, loc[l], east + l, north + l);
+  } else {
+    for (int l = 0; l < 8; l++) sample(f, values, loc[l], east + l, north + l);
+  }
 }
 
 static inline __attribute__((always_inline)) void small_sin_cos(double x, double *s, double *c) {
@@ -171,8 +231,49 @@ static inline __attribute__((always_inline)) void move(double *lon, double *lat,
   *c0p = fma(-s0, sinP, c0 * cosP);
 }
 
+/* Leeway and current displacement of one particle from its sampled wind and current
+ * (LeewayKernel.moveLanes, LocalGeodesic.move). */
+static inline __attribute__((always_inline)) void advance(
+    long i, double we, double wn, double ce, double cn, double *restrict longitude,
+    double *restrict latitude, double *restrict previousLongitude,
+    double *restrict previousLatitude, double *restrict sinLatitude,
+    double *restrict cosLatitude, const uint8_t *restrict status,
+    const double *restrict downwindSlope, const double *restrict downwindOffset,
+    const double *restrict downwindEpsilon, const double *restrict crosswindSlope,
+    const double *restrict crosswindOffset, const double *restrict crosswindEpsilon,
+    double dt) {
+  double lon0 = longitude[i], lat0 = latitude[i];
+  /* Leeway velocity (LeewayKernel.moveLanes). */
+  double speedSquared = we * we + wn * wn;
+  double inverse = inverse_sqrt(speedSquared);
+  double u = speedSquared * inverse;
+  int calm = speedSquared <= 0;
+  inverse = calm ? 0 : inverse;
+  double sinDir = we * inverse;
+  double cosDir = calm ? 1 : wn * inverse;
+  double dwe = downwindEpsilon[i], cwe = crosswindEpsilon[i];
+  double downwind = fma(dwe, 0.5, fma(fma(dwe, 0.05, downwindSlope[i]), u, downwindOffset[i]));
+  double crosswind =
+      fma(cwe, 0.5, fma(fma(cwe, 0.05, crosswindSlope[i]), u, crosswindOffset[i]));
+  double leewayEast = fma(-crosswind, cosDir, downwind * sinDir);
+  double leewayNorth = fma(crosswind, sinDir, downwind * cosDir);
+  double s00 = sinLatitude[i], c00 = cosLatitude[i];
+  double s0 = s00, c0 = c00;
+  double lon = lon0, lat = lat0;
+  move(&lon, &lat, &s0, &c0, leewayEast * dt, leewayNorth * dt);
+  move(&lon, &lat, &s0, &c0, ce * dt, cn * dt);
+  int active = status[i] == 0;
+  previousLongitude[i] = lon0;
+  previousLatitude[i] = lat0;
+  longitude[i] = active ? lon : lon0;
+  latitude[i] = active ? lat : lat0;
+  sinLatitude[i] = active ? s0 : s00;
+  cosLatitude[i] = active ? c0 : c00;
+}
+
 /* The loop, with every array a restrict parameter so the compiler knows stores to the
- * particle columns never change the forcing (and may vectorise). */
+ * particle columns never change the forcing (and may vectorise): eight particles at a time
+ * (sampled with the run fast paths, then moved), the last few one by one. */
 static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict wind, const float *restrict windCells,
                       const float *restrict windValues, const CLRField *restrict current,
                       const float *restrict currentCells,
@@ -185,40 +286,25 @@ static __attribute__((noinline)) void step_loop(long n, const CLRField *restrict
                       const double *restrict crosswindSlope,
                       const double *restrict crosswindOffset,
                       const double *restrict crosswindEpsilon, double dt) {
-  /* clang's cost model declines the gathers; asked, it runs 8 particles per iteration (one
-   * AVX2 vector of floats, two of doubles): measured faster than 4 for this kernel. */
-#pragma clang loop vectorize(enable) vectorize_width(8)
-  for (long i = 0; i < n; i++) {
+  long i = 0;
+  for (; i + 8 <= n; i += 8) {
+    double we[8], wn[8], ce[8], cn[8];
+    sample8(wind, windCells, windValues, longitude + i, latitude + i, we, wn);
+    sample8(current, currentCells, currentValues, longitude + i, latitude + i, ce, cn);
+    for (int l = 0; l < 8; l++)
+      advance(i + l, we[l], wn[l], ce[l], cn[l], longitude, latitude, previousLongitude,
+              previousLatitude, sinLatitude, cosLatitude, status, downwindSlope,
+              downwindOffset, downwindEpsilon, crosswindSlope, crosswindOffset,
+              crosswindEpsilon, dt);
+  }
+  for (; i < n; i++) {
     double lon0 = longitude[i], lat0 = latitude[i];
     double we, wn, ce, cn;
     sample(wind, windValues, locate(wind, windCells, lon0, lat0), &we, &wn);
     sample(current, currentValues, locate(current, currentCells, lon0, lat0), &ce, &cn);
-    /* Leeway velocity (LeewayKernel.moveLanes). */
-    double speedSquared = we * we + wn * wn;
-    double inverse = inverse_sqrt(speedSquared);
-    double u = speedSquared * inverse;
-    int calm = speedSquared <= 0;
-    inverse = calm ? 0 : inverse;
-    double sinDir = we * inverse;
-    double cosDir = calm ? 1 : wn * inverse;
-    double dwe = downwindEpsilon[i], cwe = crosswindEpsilon[i];
-    double downwind = fma(dwe, 0.5, fma(fma(dwe, 0.05, downwindSlope[i]), u, downwindOffset[i]));
-    double crosswind =
-        fma(cwe, 0.5, fma(fma(cwe, 0.05, crosswindSlope[i]), u, crosswindOffset[i]));
-    double leewayEast = fma(-crosswind, cosDir, downwind * sinDir);
-    double leewayNorth = fma(crosswind, sinDir, downwind * cosDir);
-    double s00 = sinLatitude[i], c00 = cosLatitude[i];
-    double s0 = s00, c0 = c00;
-    double lon = lon0, lat = lat0;
-    move(&lon, &lat, &s0, &c0, leewayEast * dt, leewayNorth * dt);
-    move(&lon, &lat, &s0, &c0, ce * dt, cn * dt);
-    int active = status[i] == 0;
-    previousLongitude[i] = lon0;
-    previousLatitude[i] = lat0;
-    longitude[i] = active ? lon : lon0;
-    latitude[i] = active ? lat : lat0;
-    sinLatitude[i] = active ? s0 : s00;
-    cosLatitude[i] = active ? c0 : c00;
+    advance(i, we, wn, ce, cn, longitude, latitude, previousLongitude, previousLatitude,
+            sinLatitude, cosLatitude, status, downwindSlope, downwindOffset, downwindEpsilon,
+            crosswindSlope, crosswindOffset, crosswindEpsilon, dt);
   }
 }
 

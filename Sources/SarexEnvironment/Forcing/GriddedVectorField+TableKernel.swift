@@ -8,6 +8,11 @@ extension GriddedVectorField {
   ///    interpolated bilinearly in float32 as four-lane vectors, then linearly in time in
   ///    float32, rotated to east/north.
   ///
+  /// Particles are kept in Morton order, so runs share cells: when the eight lanes of pass 1
+  /// share a table cell its floats are broadcast, and when eight particles of pass 2 share a
+  /// grid cell they are interpolated together, one component per eight-lane vector. Both run
+  /// paths do the general paths' operations per lane (bit-identical results).
+  ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
   /// `CLeewayReference` mirrors this arithmetic operation by operation. Needs nx, ny >= 2 (table
@@ -91,9 +96,18 @@ extension GriddedVectorField {
           let c5 = cells + Int(b.cell[1]) &* per
           let c6 = cells + Int(b.cell[2]) &* per
           let c7 = cells + Int(b.cell[3]) &* per
-          let e = LonLatLookupTable.evaluate(
-            F8(lowHalf: a.s, highHalf: b.s), F8(lowHalf: a.t, highHalf: b.t)
-          ) { q in F8(c0[q], c1[q], c2[q], c3[q], c4[q], c5[q], c6[q], c7[q]) }
+          let ss = F8(lowHalf: a.s, highHalf: b.s)
+          let ts = F8(lowHalf: a.t, highHalf: b.t)
+          // Particles are in Morton order, so eight in a row usually share a table cell: then
+          // its floats are broadcast rather than gathered lane by lane (same arithmetic per lane).
+          let sameCell = all(
+            (a.cell .== b.cell) .& (a.cell .== SIMD4<Int64>(repeating: a.cell[0])))
+          let e =
+            sameCell
+            ? LonLatLookupTable.evaluate(ss, ts) { q in F8(repeating: c0[q]) }
+            : LonLatLookupTable.evaluate(ss, ts) { q in
+              F8(c0[q], c1[q], c2[q], c3[q], c4[q], c5[q], c6[q], c7[q])
+            }
           @inline(__always) func flags(_ m: SIMDMask<SIMD4<Int64>>) -> SIMD4<Int32> {
             SIMD4<Int32>(
               truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: -1, where: m))
@@ -135,11 +149,12 @@ extension GriddedVectorField {
         let wBefore = s.wBefore
         let wAfter = s.wAfter
         let exact = s.exact
-        for k in 0..<count {
+        let start = first
+        @inline(__always) func group(_ q: UnsafePointer<Float>) -> SIMD4<Float> {
+          UnsafeRawPointer(q).loadUnaligned(as: SIMD4<Float>.self)
+        }
+        @inline(__always) func one(_ k: Int) {
           let p = values + Int(truncatingIfNeeded: node[k]) &* 4
-          @inline(__always) func group(_ q: UnsafePointer<Float>) -> SIMD4<Float> {
-            UnsafeRawPointer(q).loadUnaligned(as: SIMD4<Float>.self)
-          }
           let n00 = group(p)
           let n10 = group(p + 4)
           let n01 = group(p + rowFloats)
@@ -159,9 +174,68 @@ extension GriddedVectorField {
           let sn = sins[k]
           let e = (u * c).addingProduct(v, sn)
           let nn = (v * c).addingProduct(-u, sn)
-          east[first &+ k] = good ? Double(e) : 0
-          north[first &+ k] = good ? Double(nn) : 0
-          valid[first &+ k] = good
+          east[start &+ k] = good ? Double(e) : 0
+          north[start &+ k] = good ? Double(nn) : 0
+          valid[start &+ k] = good
+        }
+        /// Eight particles in one grid cell: the four nodes' groups are loaded once and each
+        /// component is interpolated on eight lanes, with the operations of `one` per lane.
+        @inline(__always) func eight(_ k: Int) {
+          let p = values + Int(truncatingIfNeeded: node[k]) &* 4
+          let n00 = group(p)
+          let n10 = group(p + 4)
+          let n01 = group(p + rowFloats)
+          let n11 = group(p + (rowFloats &+ 4))
+          let d0 = n10 - n00
+          let d1 = n11 - n01
+          @inline(__always) func load(_ q: UnsafeMutablePointer<Float>) -> F8 {
+            UnsafeRawPointer(q + k).loadUnaligned(as: F8.self)
+          }
+          let wx = load(wxs)
+          let wy = load(wys)
+          @inline(__always) func component(_ c: Int) -> F8 {
+            let bottom = F8(repeating: n00[c]).addingProduct(wx, F8(repeating: d0[c]))
+            let top = F8(repeating: n01[c]).addingProduct(wx, F8(repeating: d1[c]))
+            return bottom.addingProduct(wy, top - bottom)
+          }
+          let u =
+            exact ? component(0) : (component(0) * wBefore).addingProduct(component(2), wAfter)
+          let v =
+            exact ? component(1) : (component(1) * wBefore).addingProduct(component(3), wAfter)
+          // Lane flags as 0 or -1 (no mask conversions, which compile to per-lane loops).
+          @inline(__always) func bits(_ m: SIMDMask<SIMD8<Int32>>) -> SIMD8<Int32> {
+            unsafeBitCast(m, to: SIMD8<Int32>.self)
+          }
+          let goodBits =
+            UnsafeRawPointer(oks + k).loadUnaligned(as: SIMD8<Int32>.self) & bits(u .== u)
+            & bits(v .== v)
+          let c = load(coss)
+          let sn = load(sins)
+          // Invalid lanes become +0 in float32 (so +0 in float64), as in `one`.
+          @inline(__always) func kept(_ x: F8) -> SIMD8<Double> {
+            SIMD8<Double>(
+              unsafeBitCast(unsafeBitCast(x, to: SIMD8<Int32>.self) & goodBits, to: F8.self))
+          }
+          UnsafeMutableRawPointer(east + (start &+ k)).storeBytes(
+            of: kept((u * c).addingProduct(v, sn)), as: SIMD8<Double>.self)
+          UnsafeMutableRawPointer(north + (start &+ k)).storeBytes(
+            of: kept((v * c).addingProduct(-u, sn)), as: SIMD8<Double>.self)
+          let flags = SIMD8<UInt8>(truncatingIfNeeded: goodBits & 1)
+          UnsafeMutableRawPointer(valid + (start &+ k)).storeBytes(of: flags, as: SIMD8<UInt8>.self)
+        }
+        var m = 0
+        while m &+ 8 <= count {
+          let nodes = UnsafeRawPointer(node + m).loadUnaligned(as: SIMD8<Int32>.self)
+          if all(nodes .== SIMD8<Int32>(repeating: nodes[0])) {
+            eight(m)
+          } else {
+            for l in m..<(m &+ 8) { one(l) }
+          }
+          m &+= 8
+        }
+        while m < count {
+          one(m)
+          m &+= 1
         }
         first &+= count
       }
