@@ -22,9 +22,11 @@ struct CoastalGapFill {
   let missing: [Int32]
   /// Cells to fill, in order of fill step.
   private let cells: [Int32]
-  /// For cell k, its source neighbours are `neighbours[starts[k] ..< starts[k + 1]]`.
-  private let starts: [Int32]
-  private let neighbours: [Int32]
+  /// For cell k, its source neighbours are `slots[8 k ..< 8 k + 8]`: the neighbours in scan
+  /// order, the last repeated to fill the 8 slots. Taking the maximum again with the last value
+  /// gives back the same float, signed zeros included (`max(a, b)` is `b >= a ? b : a`), and a
+  /// fixed count keeps the loop free of data-dependent branches.
+  private let slots: [Int32]
 
   /// Builds the schedule for the NaN pattern of `values` (row-major, `ny` rows of `nx`).
   init(values: UnsafeBufferPointer<Float>, nx: Int, ny: Int) {
@@ -75,8 +77,13 @@ struct CoastalGapFill {
       if filledNow.isEmpty || remaining.isEmpty { break }
     }
     self.cells = cells
-    self.starts = starts
-    self.neighbours = neighbours
+    var slots = [Int32](repeating: 0, count: 8 * cells.count)
+    for k in 0..<cells.count {
+      let first = Int(starts[k])
+      let count = Int(starts[k + 1]) - first
+      for s in 0..<8 { slots[8 * k + s] = neighbours[first + min(s, count - 1)] }
+    }
+    self.slots = slots
   }
 
   /// True when `values` has exactly the missing cells this schedule was built for.
@@ -100,15 +107,11 @@ struct CoastalGapFill {
   /// Fills `values` in place (it must match this schedule).
   func apply(to values: UnsafeMutableBufferPointer<Float>) {
     cells.withUnsafeBufferPointer { cellP in
-      starts.withUnsafeBufferPointer { startP in
-        neighbours.withUnsafeBufferPointer { nbP in
-          for k in 0..<cellP.count {
-            var best = -Float.greatestFiniteMagnitude
-            for n in Int(startP[k])..<Int(startP[k + 1]) {
-              best = max(best, values[Int(nbP[n])])
-            }
-            values[Int(cellP[k])] = best
-          }
+      slots.withUnsafeBufferPointer { slotP in
+        for k in 0..<cellP.count {
+          var best = -Float.greatestFiniteMagnitude
+          for s in 0..<8 { best = max(best, values[Int(slotP[8 &* k &+ s])]) }
+          values[Int(cellP[k])] = best
         }
       }
     }

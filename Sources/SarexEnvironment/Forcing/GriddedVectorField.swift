@@ -94,19 +94,16 @@ public struct GriddedVectorField: VectorField {
       buffer, initialized in
       PagePopulation.populate(buffer)
       do {
-        // The two components on two threads: each holds the netCDF lock only for its reads,
-        // so one masks, fills and interleaves a slice while the other reads. The second goes
-        // through the times backwards, so the two write the same cache lines (the components
-        // are interleaved) only briefly; every slice is processed on its own, so the order
-        // does not change the values.
-        let second = ComponentLoad(
-          file: file, variable: source.y, source: source, kind: kind, component: 1,
-          out: buffer, backwards: true)
+        // Two threads over the two halves of the planes (see `ForcingPlaneLoad`).
+        let nt = source.times.count
+        let half = nt / 2
+        let second = ForcingPlaneLoad(
+          file: file, source: source, kind: kind, planes: half..<nt, out: buffer)
         let other = BackgroundJob { try second.run() }
         let firstResult = Result {
-          try Self.load(
-            file: file, variable: source.x, source: source, kind: kind, component: 0,
-            into: buffer, backwards: false)
+          try ForcingPlaneLoad(
+            file: file, source: source, kind: kind, planes: 0..<half, out: buffer
+          ).run()
         }
         let secondResult = Result { try other.wait() }
         try firstResult.get()
@@ -157,62 +154,6 @@ public struct GriddedVectorField: VectorField {
     }
   }
 
-  /// Reads every time step of one component at the selected level, converts to m/s, masks
-  /// implausible values, applies the coastal gap fill and stores it into `values`.
-  fileprivate static func load(
-    file: NetCDFFile, variable: NetCDFVariable, source: CFVectorSource, kind: VectorFieldKind,
-    component: Int, into out: UnsafeMutableBufferPointer<Float>, backwards: Bool
-  ) throws {
-    let dims = variable.dimensions
-    let nx = dims[dims.count - 1].length
-    let ny = dims[dims.count - 2].length
-    let plane = nx * ny
-    let nt = source.times.count
-    var start = source.fixedIndices.map { max($0, 0) }
-    var count = [Int](repeating: 1, count: dims.count)
-    count[dims.count - 1] = nx
-    count[dims.count - 2] = ny
-    let limit = validMagnitude(kind)
-    let factor = Float(source.unitFactor)
-    var schedule: CoastalGapFill? = nil
-    let packing = try file.packing(of: variable)
-    // One slice buffer and one raw scratch for all times: nothing allocated per slice.
-    var scratch = NetCDFReadScratch()
-    var slice = [Float](repeating: 0, count: plane)
-    try slice.withUnsafeMutableBufferPointer { buffer in
-      for step in 0..<nt {
-        let t = backwards ? nt - 1 - step : step
-        start[source.timeDimension] = t
-        try file.readFloats(
-          variable, start: start, count: count, packing: packing, into: buffer, scratch: &scratch)
-        var missingCount = 0
-        for k in 0..<plane {
-          let v = factor == 1 ? buffer[k] : buffer[k] * factor
-          let w = abs(v) <= limit ? v : .nan
-          buffer[k] = w
-          missingCount &+= w.isNaN ? 1 : 0
-        }
-        let view = UnsafeBufferPointer(buffer)
-        if schedule?.matches(view, missingCount: missingCount) != true {
-          schedule = CoastalGapFill(values: view, nx: nx, ny: ny)
-        }
-        schedule?.apply(to: buffer)
-        // Time t is the first pair of plane t and the second pair of plane t - 1 (and the
-        // second of plane t too for the last time).
-        let first = t * plane * 4 + component
-        for k in 0..<plane { out[first + k * 4] = buffer[k] }
-        if t > 0 {
-          let second = (t - 1) * plane * 4 + 2 + component
-          for k in 0..<plane { out[second + k * 4] = buffer[k] }
-        }
-        if t == nt - 1 {
-          let last = t * plane * 4 + 2 + component
-          for k in 0..<plane { out[last + k * 4] = buffer[k] }
-        }
-      }
-    }
-  }
-
   /// Throws unless the file covers `span` entirely. Call before a run.
   public func validate(covering span: ClosedRange<Date>) throws(ForcingError) {
     guard let available = timeCoverage, available.contains(span.lowerBound),
@@ -220,27 +161,5 @@ public struct GriddedVectorField: VectorField {
     else {
       throw .timeNotCovered(path: path, requested: span, available: timeCoverage ?? span)
     }
-  }
-}
-
-/// One component's load handed to a second thread (`GriddedVectorField.load`).
-///
-/// `@unchecked Sendable`: the file is only read, and netCDF-C calls take the process-wide lock
-/// (`NetCDFLibrary`); `out` is written only at this component's offsets (every fourth float
-/// from `component` and `component + 2`), disjoint from the other component's, and outlives
-/// the job, which is joined before the array is finished.
-struct ComponentLoad: @unchecked Sendable {
-  let file: NetCDFFile
-  let variable: NetCDFVariable
-  let source: CFVectorSource
-  let kind: VectorFieldKind
-  let component: Int
-  let out: UnsafeMutableBufferPointer<Float>
-  let backwards: Bool
-
-  func run() throws {
-    try GriddedVectorField.load(
-      file: file, variable: variable, source: source, kind: kind, component: component,
-      into: out, backwards: backwards)
   }
 }

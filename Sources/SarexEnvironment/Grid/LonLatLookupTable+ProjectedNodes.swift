@@ -79,11 +79,14 @@ struct ProjectedNodeJob: @unchecked Sendable {
 
   /// The azimuth (OpenDrift's `rotate_vectors`: the WGS 84 geodesic from the node to the point
   /// 10 m further along the grid's y axis) at the `needed` nodes of `rows`.
+  ///
+  /// Point 1 is the node itself (OpenDrift's inverse of the forward projection returns it up to
+  /// PROJ's round trip, ~1e-14 degree: ~1e-10 rad over the 10 m line); point 2 is PROJ's inverse
+  /// of the projected node moved 10 m along y. The geodesic's azimuth over so short a line comes
+  /// from `WGS84Geodesic.shortLineAzimuth` (~1e-12 rad from `geod_inverse`).
   func azimuths(rows: Range<Int>, projection: Projection, needed: UnsafeBufferPointer<Bool>) {
-    var lon1 = [Double](repeating: 0, count: nodesX)
-    var lat1 = lon1
-    var lon2 = lon1
-    var lat2 = lon1
+    var lon2 = [Double](repeating: 0, count: nodesX)
+    var lat2 = lon2
     var at = [Int](repeating: 0, count: nodesX)
     for r in rows {
       let row = r * nodesX
@@ -93,23 +96,25 @@ struct ProjectedNodeJob: @unchecked Sendable {
         m += 1
       }
       guard m > 0 else { continue }
-      lon1.removeAll(keepingCapacity: true)
-      lat1.removeAll(keepingCapacity: true)
+      lon2.removeAll(keepingCapacity: true)
       lat2.removeAll(keepingCapacity: true)
       for q in 0..<m {
-        lon1.append(projectedX[at[q]])
-        lat1.append(projectedY[at[q]])
+        lon2.append(projectedX[at[q]])
         lat2.append(projectedY[at[q]] + 10)
       }
-      lon2 = lon1
-      projection.inverse(&lon1, &lat1)
       projection.inverse(&lon2, &lat2)
+      let latitude = LonLatLookupTable.nodeCoordinate(south, r, step: step)
       for q in 0..<m {
-        let azimuth =
-          WGS84Geodesic.azimuthDegrees(lon1: lon1[q], lat1: lat1[q], lon2: lon2[q], lat2: lat2[q])
-          * .pi / 180
-        out[4 * at[q] + 2] = cos(azimuth)
-        out[4 * at[q] + 3] = sin(azimuth)
+        let longitude = LonLatLookupTable.nodeCoordinate(west, at[q] - row, step: step)
+        let direction: (cos: Double, sin: Double)
+        if projectedX[at[q]].isFinite {
+          direction = WGS84Geodesic.shortLineAzimuth(
+            lon1: longitude, lat1: latitude, lon2: lon2[q], lat2: lat2[q])
+        } else {
+          direction = (.nan, .nan)
+        }
+        out[4 * at[q] + 2] = direction.cos
+        out[4 * at[q] + 3] = direction.sin
       }
     }
   }

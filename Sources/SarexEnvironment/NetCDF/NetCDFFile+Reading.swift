@@ -159,7 +159,24 @@ extension NetCDFFile {
     let m0 = missing.first ?? .nan
     let m1 = missing.count > 1 ? missing[1] : .nan
     let extra = missing.dropFirst(2)
-    for k in 0..<r.count {
+    let n = min(r.count, out.count)
+    // The usual cases in loops of their own, without branches (so they vectorise); the
+    // general loop below gives the same values.
+    if extra.isEmpty && !p.isPacked {
+      for k in 0..<n {
+        let x = double(r[k])
+        out[k] = x == m0 || x == m1 ? .nan : Float(x)
+      }
+      return
+    }
+    if extra.isEmpty && p.isPacked && p.packedAsFloat && offsetIsZero {
+      for k in 0..<n {
+        let x = double(r[k])
+        out[k] = x == m0 || x == m1 ? .nan : Float(x) * scaleF
+      }
+      return
+    }
+    for k in 0..<n {
       let x = double(r[k])
       var value: Float
       if !p.isPacked {
