@@ -140,3 +140,32 @@ private func state(_ e: ParticleEnsemble) -> [[Double]] {
   #expect(Set(b).count == n)
   #expect(a == b)
 }
+
+@Test func spatialOrderPutsSettledParticlesLastInIndexOrder() {
+  // Stranded and out-of-forcing particles never move again: the order puts them after every
+  // other particle (active and not yet released ones), so the steps can stop before them.
+  let n = 40_000
+  let columns = ParticleColumns(count: n)
+  var settled: [Int] = []
+  for k in 0..<n {
+    columns.longitudeDegrees[k] = 4 + Double((k &* 7919) % 997) * 0.001
+    columns.latitudeDegrees[k] = 60 + Double((k &* 104_729) % 991) * 0.001
+    let status: ParticleStatus =
+      switch k % 7 {
+      case 0: .stranded
+      case 3: .missingData
+      case 5: .notSeeded
+      default: .active
+      }
+    columns.status[k] = status.rawValue
+    if status == .stranded || status == .missingData { settled.append(k) }
+  }
+  for parts in [1, 2] {
+    let sorter = SpatialOrder(count: n, parts: parts)
+    let order = Array(UnsafeBufferPointer(start: sorter.permutation(of: columns), count: n))
+    #expect(sorter.settledCount == settled.count)
+    #expect(Array(order[(n - settled.count)...]) == settled)
+    #expect(Set(order).count == n)
+    withExtendedLifetime(sorter) {}
+  }
+}

@@ -115,8 +115,16 @@ public struct DriftSimulation: Sendable {
     // More blocks than workers, handed out dynamically by concurrentPerform: on a shared machine
     // a worker that loses its processor for a while no longer holds every step up.
     let blockCount = workers == 1 ? 1 : max(workers, min(workers * Self.blocksPerWorker, n / 4096))
-    let blocks = (0..<blockCount).map { b in (b * n / blockCount)..<((b + 1) * n / blockCount) }
-    let scratch = blocks.map { WorkerScratch(capacity: $0.count) }
+    /// The blocks over the first `m` particles of the working copy.
+    func blockRanges(over m: Int) -> [Range<Int>] {
+      (0..<blockCount).map { b in (b * m / blockCount)..<((b + 1) * m / blockCount) }
+    }
+    // The steps cover the particles before the settled ones (stranded, without forcing), which
+    // each spatial reordering moves to the end; every block fits its scratch whatever the count.
+    var blocks = blockRanges(over: n)
+    let scratch = (0..<blockCount).map { _ in
+      WorkerScratch(capacity: (n + blockCount - 1) / blockCount)
+    }
     let random = CounterRandom(seed: configuration.randomSeed)
     let jibeProbability = configuration.jibeProbabilityPerStep
     let crossing = CoastlineCrossing()
@@ -161,6 +169,7 @@ public struct DriftSimulation: Sendable {
         // (forward; at or after it backward), so this step's release pass seeds them all.
         releasePending = !(forward ? lastRelease < nextTime : lastRelease > nextTime)
       }
+      let blocks = blocks
       let body: @Sendable (Int) -> Void = { w in
         let block = blocks[w]
         guard !block.isEmpty else { return }
@@ -205,6 +214,7 @@ public struct DriftSimulation: Sendable {
         if k > 0 { passes(k, move: true, sample: false) }
         spare.gather(from: work, order: spatialOrder.permutation(of: work))
         swap(&work, &spare)
+        blocks = blockRanges(over: n - spatialOrder.settledCount)
         work.seededSlots(into: slots)
         passes(k, move: false, sample: true)
       } else {

@@ -73,13 +73,30 @@ final class SpatialOrder: @unchecked Sendable {
     }
   }
 
+  /// Particles of the last permutation that are settled (stranded or without forcing: they never
+  /// move again); the permutation puts them last, so the steps can stop before them.
+  private(set) var settledCount = 0
+
+  /// Whether a particle with this status is settled for the rest of the run.
+  @inline(__always)
+  static func isSettled(_ status: UInt8) -> Bool {
+    status == ParticleStatus.stranded.rawValue || status == ParticleStatus.missingData.rawValue
+  }
+
+  /// Key of settled particles: above every position's key (those are capped one below).
+  static let settledKey = UInt32.max
+
   /// The permutation that orders `columns` (same count) along the curve: `order[i]` is the
-  /// particle to put at `i`. Valid until the next call.
+  /// particle to put at `i`. Settled particles go last, in index order (`settledCount` of them).
+  /// Valid until the next call.
   func permutation(of columns: ParticleColumns) -> UnsafePointer<Int> {
     precondition(columns.count == count, "SpatialOrder sized for another ensemble")
     let longitudes = columns.longitudeDegrees
     let latitudes = columns.latitudeDegrees
-    forEachPart { p in self.bound(p, longitudes: longitudes, latitudes: latitudes) }
+    let status = columns.status
+    forEachPart { p in
+      self.bound(p, longitudes: longitudes, latitudes: latitudes, status: status)
+    }
     // min and max are exact and order-free: the box of the parts' boxes is the serial one.
     var west = Double.infinity
     var east = -Double.infinity
@@ -96,25 +113,33 @@ final class SpatialOrder: @unchecked Sendable {
       let r = self.range(ofPart: p)
       for i in r { self.order[i] = i }
       if let grid {
-        for i in r { self.keys[i] = grid.key(longitude: longitudes[i], latitude: latitudes[i]) }
+        for i in r {
+          let key = min(
+            grid.key(longitude: longitudes[i], latitude: latitudes[i]), Self.settledKey - 1)
+          self.keys[i] = Self.isSettled(status[i]) ? Self.settledKey : key
+        }
       } else {
-        (self.keys + r.lowerBound).update(repeating: 0, count: r.count)
+        for i in r { self.keys[i] = Self.isSettled(status[i]) ? Self.settledKey : 0 }
       }
     }
+    var settled = 0
+    for i in 0..<count where keys[i] == Self.settledKey { settled += 1 }
+    settledCount = settled
     sortPass(shift: 0, fromKeys: keys, fromOrder: order, toKeys: sortedKeys, toOrder: sortedOrder)
     sortPass(shift: 16, fromKeys: sortedKeys, fromOrder: sortedOrder, toKeys: keys, toOrder: order)
     return UnsafePointer(order)
   }
 
-  /// The box of part `p`'s positions into `boxes`.
+  /// The box of part `p`'s positions into `boxes` (settled particles left out).
   private func bound(
-    _ p: Int, longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>
+    _ p: Int, longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
+    status: UnsafePointer<UInt8>
   ) {
     var west = Double.infinity
     var east = -Double.infinity
     var south = Double.infinity
     var north = -Double.infinity
-    for i in range(ofPart: p) {
+    for i in range(ofPart: p) where !Self.isSettled(status[i]) {
       west = min(west, longitudes[i])
       east = max(east, longitudes[i])
       south = min(south, latitudes[i])
