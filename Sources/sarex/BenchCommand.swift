@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       Runs (a) OpenDrift's Leeway through scripts/opendrift/bench_opendrift.py (Python with
       opendrift and bottleneck installed; `make bench-deps`), (b) the whole Sarex drift in this
-      process without outputs (forcing and coastline loading included), (c) the Swift drift
+      process without outputs (forcing and coastline loading included), --drift-runs times, the
+      median counting (the machine's speed varies from run to run), (c) the Swift drift
       kernel and a plain C version of the same step (sample wind and current, Leeway velocity,
       move; no release, land check or jibing) on the same particles, single-threaded, best of
       --repeats, (d) one search planning period on the demo drift (`PlanBench`: eight units,
@@ -37,6 +38,8 @@ struct BenchCommand: ParsableCommand {
   var kernelSteps: Int = 36
   @Option(help: "Repeats of each kernel timing (the best counts).")
   var repeats: Int = 3
+  @Option(help: "Runs of the whole Sarex drift (the median counts).")
+  var driftRuns: Int = 3
   @Flag(help: "Run only the search planning benchmark.")
   var plan = false
   @Flag(help: "Do not run the search planning benchmark.")
@@ -68,8 +71,9 @@ struct BenchCommand: ParsableCommand {
     }
     let windPath = try wind ?? Self.defaultForcing("arome_subset_16Nov2015.nc")
     let currentPath = try current ?? Self.defaultForcing("norkyst800_subset_16Nov2015.nc")
-    guard particles > 0, kernelSteps > 0, repeats > 0 else {
-      throw CLIError("Options --particles, --kernel-steps and --repeats must be at least 1.")
+    guard particles > 0, kernelSteps > 0, repeats > 0, driftRuns > 0 else {
+      throw CLIError(
+        "Options --particles, --kernel-steps, --repeats and --drift-runs must be at least 1.")
     }
     let catalogue = try describe { try LeewayCatalogue.standard() }
     let spec = try DriftRunSpec(
@@ -86,12 +90,21 @@ struct BenchCommand: ParsableCommand {
         particles: particles, hours: hours, wind: windPath, current: currentPath, status: status)
     }
 
-    status.show("sarex drift: running")
-    let cpuBefore = Self.cpuSeconds()
-    let result = try DriftRunner(spec: spec, outputs: DriftOutputPaths(), showsProgress: true).run()
-    let cpu = Self.cpuSeconds() - cpuBefore
-    let peakMB = Self.peakResidentMB()
-    let active = result.ensemble.count(of: .active)
+    var runs: [SarexRun] = []
+    var active = 0
+    // The peak of one drift: measured after the first run (getrusage's peak is the process's,
+    // and later runs may reuse or add to what the first one left mapped).
+    var peakMB = 0.0
+    for r in 1...driftRuns {
+      status.show("sarex drift: run \(r) of \(driftRuns)")
+      let cpuBefore = Self.cpuSeconds()
+      let result = try DriftRunner(spec: spec, outputs: DriftOutputPaths(), showsProgress: true)
+        .run()
+      runs.append(
+        SarexRun(wallSeconds: result.wallSeconds, cpuSeconds: Self.cpuSeconds() - cpuBefore))
+      active = result.ensemble.count(of: .active)
+      if r == 1 { peakMB = Self.peakResidentMB() }
+    }
 
     let kernels = try KernelComparison.run(
       spec: spec, steps: kernelSteps, repeats: repeats, status: status)
@@ -104,8 +117,7 @@ struct BenchCommand: ParsableCommand {
     print(
       BenchReport(
         particles: particles, hours: hours, wind: windPath, current: currentPath,
-        openDrift: openDrift, sarexSeconds: result.wallSeconds, sarexCPUSeconds: cpu,
-        sarexActive: active,
+        openDrift: openDrift, sarexRuns: runs, sarexActive: active,
         sarexPeakMB: peakMB, kernels: kernels, workers: ProcessInfo.processInfo.activeProcessorCount
       ).text)
     if let planning {

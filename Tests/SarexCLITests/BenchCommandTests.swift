@@ -14,6 +14,8 @@ import Testing
     ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("300 particles x 6 steps"))
+    // Three whole drifts by default, the median counting.
+    #expect(outcome.standardOutput.contains("(the median counts)"))
     #expect(outcome.standardOutput.contains("largest Swift-C position difference: 0 m"))
   }
 }
