@@ -196,15 +196,18 @@ extension GriddedVectorField {
             & bits(v .== v)
           let c = load(coss)
           let sn = load(sins)
-          // Invalid lanes become +0 in float32 (so +0 in float64), as in `one`.
-          @inline(__always) func kept(_ x: F8) -> SIMD8<Double> {
-            SIMD8<Double>(
-              unsafeBitCast(unsafeBitCast(x, to: SIMD8<Int32>.self) & goodBits, to: F8.self))
+          // Invalid lanes become +0 in float32 (so +0 in float64), as in `one`. Converted and
+          // stored by halves: the 8-lane conversion compiles to two-lane pieces.
+          @inline(__always) func put(_ x: F8, _ to: UnsafeMutablePointer<Double>) {
+            let kept = unsafeBitCast(
+              unsafeBitCast(x, to: SIMD8<Int32>.self) & goodBits, to: F8.self)
+            let target = UnsafeMutableRawPointer(to + (start &+ k))
+            target.storeBytes(of: SIMD4<Double>(kept.lowHalf), as: SIMD4<Double>.self)
+            target.storeBytes(
+              of: SIMD4<Double>(kept.highHalf), toByteOffset: 32, as: SIMD4<Double>.self)
           }
-          UnsafeMutableRawPointer(east + (start &+ k)).storeBytes(
-            of: kept((u * c).addingProduct(v, sn)), as: SIMD8<Double>.self)
-          UnsafeMutableRawPointer(north + (start &+ k)).storeBytes(
-            of: kept((v * c).addingProduct(-u, sn)), as: SIMD8<Double>.self)
+          put((u * c).addingProduct(v, sn), east)
+          put((v * c).addingProduct(-u, sn), north)
           let flags = SIMD8<UInt8>(truncatingIfNeeded: goodBits & 1)
           UnsafeMutableRawPointer(valid + (start &+ k)).storeBytes(of: flags, as: SIMD8<UInt8>.self)
         }
