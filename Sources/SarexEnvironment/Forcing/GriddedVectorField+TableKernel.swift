@@ -4,14 +4,16 @@ extension GriddedVectorField {
   ///
   /// 1. eight particles per iteration (AVX2 vectors): table cell, the cell's polynomials
   ///    (float32, fused multiply-adds), grid cell, bilinear weights, rotation and validity;
-  /// 2. one particle per iteration: the four grid nodes' 16-byte groups (x, y at both times)
-  ///    interpolated bilinearly in float32 as four-lane vectors, then linearly in time in
-  ///    float32, rotated to east/north.
+  /// 2. eight particles per iteration: the four grid nodes' 16-byte groups (x, y at both
+  ///    times) interpolated bilinearly in float32 (two particles per eight-lane vector),
+  ///    transposed to one eight-lane vector per component, then linearly in time in float32,
+  ///    rotated to east/north and stored eight at a time; the last n mod 8 particles one at
+  ///    a time (`one`, four-lane vectors).
   ///
   /// Particles are kept in Morton order, so runs share cells: when the eight lanes of pass 1
   /// share a table cell its floats are broadcast, and when eight particles of pass 2 share a
-  /// grid cell they are interpolated together, one component per eight-lane vector. Both run
-  /// paths do the general paths' operations per lane (bit-identical results).
+  /// grid cell its nodes are loaded once. All paths do `one`'s operations per lane
+  /// (bit-identical results).
   ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
@@ -149,6 +151,7 @@ extension GriddedVectorField {
         let wBefore = s.wBefore
         let wAfter = s.wAfter
         let exact = s.exact
+        let exactBits = SIMD8<Int32>(repeating: exact ? -1 : 0)
         let start = first
         @inline(__always) func group(_ q: UnsafePointer<Float>) -> SIMD4<Float> {
           UnsafeRawPointer(q).loadUnaligned(as: SIMD4<Float>.self)
@@ -178,6 +181,42 @@ extension GriddedVectorField {
           north[start &+ k] = good ? Double(nn) : 0
           valid[start &+ k] = good
         }
+        /// Rotates, validates and stores eight particles' interpolated (u, v) with the
+        /// operations of `one` per lane.
+        @inline(__always) func store(_ k: Int, _ u: F8, _ v: F8) {
+          @inline(__always) func load(_ q: UnsafeMutablePointer<Float>) -> F8 {
+            UnsafeRawPointer(q + k).loadUnaligned(as: F8.self)
+          }
+          // Lane flags as 0 or -1 (no mask conversions, which compile to per-lane loops).
+          @inline(__always) func bits(_ m: SIMDMask<SIMD8<Int32>>) -> SIMD8<Int32> {
+            unsafeBitCast(m, to: SIMD8<Int32>.self)
+          }
+          let goodBits =
+            UnsafeRawPointer(oks + k).loadUnaligned(as: SIMD8<Int32>.self) & bits(u .== u)
+            & bits(v .== v)
+          let c = load(coss)
+          let sn = load(sins)
+          // Invalid lanes become +0 in float32 (so +0 in float64), as in `one`. Converted and
+          // stored by halves: the 8-lane conversion compiles to two-lane pieces.
+          @inline(__always) func put(_ x: F8, _ to: UnsafeMutablePointer<Double>) {
+            let kept = unsafeBitCast(
+              unsafeBitCast(x, to: SIMD8<Int32>.self) & goodBits, to: F8.self)
+            let target = UnsafeMutableRawPointer(to + (start &+ k))
+            target.storeBytes(of: SIMD4<Double>(kept.lowHalf), as: SIMD4<Double>.self)
+            target.storeBytes(
+              of: SIMD4<Double>(kept.highHalf), toByteOffset: 32, as: SIMD4<Double>.self)
+          }
+          put((u * c).addingProduct(v, sn), east)
+          put((v * c).addingProduct(-u, sn), north)
+          let flags = SIMD8<UInt8>(truncatingIfNeeded: goodBits & 1)
+          UnsafeMutableRawPointer(valid + (start &+ k)).storeBytes(of: flags, as: SIMD8<UInt8>.self)
+        }
+        @inline(__always) func weights(_ k: Int) -> (wx: F8, wy: F8) {
+          (
+            UnsafeRawPointer(wxs + k).loadUnaligned(as: F8.self),
+            UnsafeRawPointer(wys + k).loadUnaligned(as: F8.self)
+          )
+        }
         /// Eight particles in one grid cell: the four nodes' groups are loaded once and each
         /// component is interpolated on eight lanes, with the operations of `one` per lane.
         @inline(__always) func eight(_ k: Int) {
@@ -188,11 +227,7 @@ extension GriddedVectorField {
           let n11 = group(p + (rowFloats &+ 4))
           let d0 = n10 - n00
           let d1 = n11 - n01
-          @inline(__always) func load(_ q: UnsafeMutablePointer<Float>) -> F8 {
-            UnsafeRawPointer(q + k).loadUnaligned(as: F8.self)
-          }
-          let wx = load(wxs)
-          let wy = load(wys)
+          let (wx, wy) = weights(k)
           @inline(__always) func component(_ c: Int) -> F8 {
             let bottom = F8(repeating: n00[c]).addingProduct(wx, F8(repeating: d0[c]))
             let top = F8(repeating: n01[c]).addingProduct(wx, F8(repeating: d1[c]))
@@ -202,26 +237,48 @@ extension GriddedVectorField {
             exact ? component(0) : (component(0) * wBefore).addingProduct(component(2), wAfter)
           let v =
             exact ? component(1) : (component(1) * wBefore).addingProduct(component(3), wAfter)
-          // Lane flags as 0 or -1 (no mask conversions, which compile to per-lane loops).
-          @inline(__always) func bits(_ m: SIMDMask<SIMD8<Int32>>) -> SIMD8<Int32> {
-            unsafeBitCast(m, to: SIMD8<Int32>.self)
+          store(k, u, v)
+        }
+        /// Eight particles in any grid cells: particles k + l and k + l + 4 are interpolated
+        /// together, their nodes' 16-byte groups joined into eight-lane vectors (the operations
+        /// of `one` per lane); the four results are transposed into one eight-lane vector per
+        /// component (two rounds of interleaving shuffles), then taken on in time, rotated and
+        /// stored eight at a time.
+        @inline(__always) func gathered(_ k: Int) {
+          @inline(__always) func pair(_ l: Int) -> F8 {
+            let a = values + Int(truncatingIfNeeded: node[k &+ l]) &* 4
+            let b = values + Int(truncatingIfNeeded: node[k &+ l &+ 4]) &* 4
+            @inline(__always) func joined(_ o: Int) -> F8 {
+              F8(lowHalf: group(a + o), highHalf: group(b + o))
+            }
+            @inline(__always) func weight(_ w: UnsafeMutablePointer<Float>) -> F8 {
+              F8(
+                lowHalf: SIMD4(repeating: w[k &+ l]), highHalf: SIMD4(repeating: w[k &+ l &+ 4]))
+            }
+            let n00 = joined(0)
+            let n10 = joined(4)
+            let n01 = joined(rowFloats)
+            let n11 = joined(rowFloats &+ 4)
+            let wx = weight(wxs)
+            let wy = weight(wys)
+            let bottom = n00.addingProduct(wx, n10 - n00)
+            let top = n01.addingProduct(wx, n11 - n01)
+            return bottom.addingProduct(wy, top - bottom)
           }
-          let goodBits =
-            UnsafeRawPointer(oks + k).loadUnaligned(as: SIMD8<Int32>.self) & bits(u .== u)
-            & bits(v .== v)
-          let c = load(coss)
-          let sn = load(sins)
-          // Invalid lanes become +0 in float32 (so +0 in float64), as in `one`.
-          @inline(__always) func kept(_ x: F8) -> SIMD8<Double> {
-            SIMD8<Double>(
-              unsafeBitCast(unsafeBitCast(x, to: SIMD8<Int32>.self) & goodBits, to: F8.self))
+          let r0 = pair(0)
+          let r1 = pair(1)
+          let r2 = pair(2)
+          let r3 = pair(3)
+          let (x0, y0, x1, y1) = GriddedVectorField.transposed(r0, r1, r2, r3)
+          // At a forcing time the first slice as is, chosen by bit masks: a branch here lets
+          // the compiler narrow the vectors to the lanes each side uses (per-lane shuffles).
+          @inline(__always) func inTime(_ before: F8, _ after: F8) -> F8 {
+            let both = (before * wBefore).addingProduct(after, wAfter)
+            let b = unsafeBitCast(before, to: SIMD8<Int32>.self)
+            let l = unsafeBitCast(both, to: SIMD8<Int32>.self)
+            return unsafeBitCast((b & exactBits) | (l & ~exactBits), to: F8.self)
           }
-          UnsafeMutableRawPointer(east + (start &+ k)).storeBytes(
-            of: kept((u * c).addingProduct(v, sn)), as: SIMD8<Double>.self)
-          UnsafeMutableRawPointer(north + (start &+ k)).storeBytes(
-            of: kept((v * c).addingProduct(-u, sn)), as: SIMD8<Double>.self)
-          let flags = SIMD8<UInt8>(truncatingIfNeeded: goodBits & 1)
-          UnsafeMutableRawPointer(valid + (start &+ k)).storeBytes(of: flags, as: SIMD8<UInt8>.self)
+          store(k, inTime(x0, x1), inTime(y0, y1))
         }
         var m = 0
         while m &+ 8 <= count {
@@ -229,7 +286,7 @@ extension GriddedVectorField {
           if all(nodes .== SIMD8<Int32>(repeating: nodes[0])) {
             eight(m)
           } else {
-            for l in m..<(m &+ 8) { one(l) }
+            gathered(m)
           }
           m &+= 8
         }
@@ -240,5 +297,43 @@ extension GriddedVectorField {
         first &+= count
       }
     }
+  }
+
+  /// The components of four pairs of (x before, y before, x after, y after) groups, each pair
+  /// the groups of particles l and l + 4: x before, y before, x after, y after on lanes
+  /// 0-7 for particles 0-7 (two rounds of interleaving shuffles). Not inlined: inlined, the
+  /// compiler moves the shuffles ahead of the arithmetic that produced the groups and narrows
+  /// it to two-lane pieces with single-lane inserts (perf annotate), which costs more.
+  @inline(never)
+  static func transposed(
+    _ r0: SIMD8<Float>, _ r1: SIMD8<Float>, _ r2: SIMD8<Float>, _ r3: SIMD8<Float>
+  ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    typealias F8 = SIMD8<Float>
+    typealias F4 = SIMD4<Float>
+    // Written on 128-bit halves (the shuffles work within halves): the compiler then emits
+    // few 256-bit shuffles, where the same lanes picked from whole 8-lane vectors gave
+    // about twice as many (perf annotate).
+    @inline(__always) func halves(_ a: F8, _ b: F8, _ f: (F4, F4) -> F4) -> F8 {
+      F8(lowHalf: f(a.lowHalf, b.lowHalf), highHalf: f(a.highHalf, b.highHalf))
+    }
+    /// Lanes 0, 1 of each half of `a` interleaved with those of `b`, or lanes 2, 3.
+    @inline(__always) func low(_ a: F8, _ b: F8) -> F8 {
+      halves(a, b) { a, b in F4(a[0], b[0], a[1], b[1]) }
+    }
+    @inline(__always) func high(_ a: F8, _ b: F8) -> F8 {
+      halves(a, b) { a, b in F4(a[2], b[2], a[3], b[3]) }
+    }
+    /// Lane pairs 0-1 of each half of `a` and `b`, or lane pairs 2-3.
+    @inline(__always) func lowPairs(_ a: F8, _ b: F8) -> F8 {
+      halves(a, b) { a, b in F4(lowHalf: a.lowHalf, highHalf: b.lowHalf) }
+    }
+    @inline(__always) func highPairs(_ a: F8, _ b: F8) -> F8 {
+      halves(a, b) { a, b in F4(lowHalf: a.highHalf, highHalf: b.highHalf) }
+    }
+    let t0 = low(r0, r1)
+    let t1 = high(r0, r1)
+    let t2 = low(r2, r3)
+    let t3 = high(r2, r3)
+    return (lowPairs(t0, t2), highPairs(t0, t2), lowPairs(t1, t3), highPairs(t1, t3))
   }
 }
