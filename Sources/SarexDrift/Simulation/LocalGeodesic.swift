@@ -1,7 +1,7 @@
 /// Moves positions on the WGS 84 ellipsoid by small displacements (metres east and north),
 /// following the geodesic that starts in the displacement's direction, eight particles at a
-/// time: each operation is two AVX2 vectors, so two independent dependency chains overlap (the
-/// step is one long chain of multiply-adds; four lanes left the processor waiting on it).
+/// time: the displacement in float32 (one AVX2 vector per operation), positions and the sin and
+/// cos of the latitude in double (two AVX2 vectors per operation).
 ///
 /// OpenDrift moves particles with the geodesic direct problem (`pyproj.Geod.fwd`, Karney 2013).
 /// A drift step moves a particle less than a few kilometres, so integrating the geodesic's
