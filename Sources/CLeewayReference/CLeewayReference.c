@@ -174,52 +174,62 @@ static inline __attribute__((always_inline)) void small_sin_cos(double x, double
   *c = fma(x2, -0.5, 1);
 }
 
-static inline __attribute__((always_inline)) double sqrt_near_one(double x) {
-  double r = -429.0 / 32768;
-  r = fma(r, x, -33.0 / 2048);
-  r = fma(r, x, -21.0 / 1024);
-  r = fma(r, x, -7.0 / 256);
-  r = fma(r, x, -5.0 / 128);
-  r = fma(r, x, -1.0 / 16);
-  r = fma(r, x, -1.0 / 8);
-  r = fma(r, x, -0.5);
-  return fma(r, x, 1);
+/* Float32 counterparts (LocalGeodesic's FloatLanes functions). */
+static inline __attribute__((always_inline)) void small_sin_cos_f(float x, float *s, float *c) {
+  float x2 = x * x;
+  *s = fmaf(x * x2, -1.0f / 6, x);
+  *c = fmaf(x2, -0.5f, 1);
 }
 
-static inline __attribute__((always_inline)) double inverse_sqrt(double x) {
-  union { double d; uint64_t u; } b = {x};
-  b.u = 0x5fe6eb50c7b537a9ULL - (b.u >> 1);
-  double y = b.d;
-  double half = 0.5 * x;
-  for (int k = 0; k < 4; k++) y = y * fma(-(half * y), y, 1.5);
+static inline __attribute__((always_inline)) float sqrt_near_one_f(float x) {
+  float r = -1.0f / 16;
+  r = fmaf(r, x, -1.0f / 8);
+  r = fmaf(r, x, -0.5f);
+  return fmaf(r, x, 1);
+}
+
+static inline __attribute__((always_inline)) float inverse_sqrt_f(float x) {
+  union { float f; uint32_t u; } b = {x};
+  b.u = 0x5f375a86u - (b.u >> 1);
+  float y = b.f;
+  float half = 0.5f * x;
+  for (int k = 0; k < 3; k++) y = y * fmaf(-(half * y), y, 1.5f);
   return y;
 }
 
-/* Geodesic move by (east, north) metres with the midpoint rule (LocalGeodesic.move). */
-static inline __attribute__((always_inline)) void move(double *lon, double *lat, double *s0p, double *c0p, double east,
-                        double north) {
+/* Geodesic move by (east, north) metres with the midpoint rule (LocalGeodesic.move): the
+ * displacement in float32 (LocalGeodesic.displacement), position and sin/cos of the latitude in
+ * double. */
+static inline __attribute__((always_inline)) void move(double *lon, double *lat, double *s0p,
+                                                       double *c0p, float east, float north) {
   const double inverseA = 1 / A;
   const double inverseAOneMinusE2 = 1 / (A * (1 - E2));
+  const float e2f = (float)E2;
+  const float halfInverseAF = (float)(0.5 * inverseA);
+  const float inverseAF = (float)inverseA;
+  const float halfInverseAOneMinusE2F = (float)(0.5 * inverseAOneMinusE2);
+  const float inverseAOneMinusE2F = (float)inverseAOneMinusE2;
   double s0 = *s0p, c0 = *c0p;
-  double e2s0 = E2 * s0 * s0;
-  double w0sq = 1 - e2s0;
-  double w0 = sqrt_near_one(e2s0);
-  double dPhiHalf = (0.5 * inverseAOneMinusE2) * north * (w0sq * w0);
-  double sinD, cosD;
-  small_sin_cos(dPhiHalf, &sinD, &cosD);
-  double sm = fma(c0, sinD, s0 * cosD);
-  double cm = fma(-s0, sinD, c0 * cosD);
-  double inverseCosines = 1 / (c0 * cm);
-  double beta = (0.5 * inverseA) * east * s0 * w0 * (cm * inverseCosines);
-  double sinB, cosB;
-  small_sin_cos(beta, &sinB, &cosB);
-  double northMid = fma(-east, sinB, north * cosB);
-  double eastMid = fma(north, sinB, east * cosB);
-  double e2sm = E2 * sm * sm;
-  double wmsq = 1 - e2sm;
-  double wm = sqrt_near_one(e2sm);
-  double dPhi = northMid * (wmsq * wm) * inverseAOneMinusE2;
-  double dLambda = eastMid * wm * inverseA * (c0 * inverseCosines);
+  float s0f = (float)s0, c0f = (float)c0;
+  float e2s0 = e2f * s0f * s0f;
+  float w0sq = 1 - e2s0;
+  float w0 = sqrt_near_one_f(e2s0);
+  float dPhiHalf = halfInverseAOneMinusE2F * north * (w0sq * w0);
+  float sinD, cosD;
+  small_sin_cos_f(dPhiHalf, &sinD, &cosD);
+  float sm = fmaf(c0f, sinD, s0f * cosD);
+  float cm = fmaf(-s0f, sinD, c0f * cosD);
+  float inverseCosines = 1 / (c0f * cm);
+  float beta = halfInverseAF * east * s0f * w0 * (cm * inverseCosines);
+  float sinB, cosB;
+  small_sin_cos_f(beta, &sinB, &cosB);
+  float northMid = fmaf(-east, sinB, north * cosB);
+  float eastMid = fmaf(north, sinB, east * cosB);
+  float e2sm = e2f * sm * sm;
+  float wmsq = 1 - e2sm;
+  float wm = sqrt_near_one_f(e2sm);
+  double dPhi = (double)(northMid * (wmsq * wm) * inverseAOneMinusE2F);
+  double dLambda = (double)(eastMid * wm * inverseAF * (c0f * inverseCosines));
   double x = fma(dLambda, DEG_PER_RAD, *lon);
   x = x > 180 ? x - 360 : x;
   x = x < -180 ? x + 360 : x;
@@ -232,9 +242,9 @@ static inline __attribute__((always_inline)) void move(double *lon, double *lat,
 }
 
 /* Leeway and current displacement of one particle from its sampled wind and current
- * (LeewayKernel.moveLanes, LocalGeodesic.move). */
+ * (LeewayKernel.moveLanes, LocalGeodesic.move): the velocity in float32. */
 static inline __attribute__((always_inline)) void advance(
-    long i, double we, double wn, double ce, double cn, double *restrict longitude,
+    long i, double we_, double wn_, double ce, double cn, double *restrict longitude,
     double *restrict latitude, double *restrict previousLongitude,
     double *restrict previousLatitude, double *restrict sinLatitude,
     double *restrict cosLatitude, const uint8_t *restrict status,
@@ -243,25 +253,27 @@ static inline __attribute__((always_inline)) void advance(
     const double *restrict crosswindOffset, const double *restrict crosswindEpsilon,
     double dt) {
   double lon0 = longitude[i], lat0 = latitude[i];
+  float we = (float)we_, wn = (float)wn_, dtf = (float)dt;
   /* Leeway velocity (LeewayKernel.moveLanes). */
-  double speedSquared = we * we + wn * wn;
-  double inverse = inverse_sqrt(speedSquared);
-  double u = speedSquared * inverse;
+  float speedSquared = we * we + wn * wn;
+  float inverse = inverse_sqrt_f(speedSquared);
+  float u = speedSquared * inverse;
   int calm = speedSquared <= 0;
   inverse = calm ? 0 : inverse;
-  double sinDir = we * inverse;
-  double cosDir = calm ? 1 : wn * inverse;
-  double dwe = downwindEpsilon[i], cwe = crosswindEpsilon[i];
-  double downwind = fma(dwe, 0.5, fma(fma(dwe, 0.05, downwindSlope[i]), u, downwindOffset[i]));
-  double crosswind =
-      fma(cwe, 0.5, fma(fma(cwe, 0.05, crosswindSlope[i]), u, crosswindOffset[i]));
-  double leewayEast = fma(-crosswind, cosDir, downwind * sinDir);
-  double leewayNorth = fma(crosswind, sinDir, downwind * cosDir);
+  float sinDir = we * inverse;
+  float cosDir = calm ? 1 : wn * inverse;
+  float dwe = (float)downwindEpsilon[i], cwe = (float)crosswindEpsilon[i];
+  float downwind = fmaf(
+      dwe, 0.5f, fmaf(fmaf(dwe, 0.05f, (float)downwindSlope[i]), u, (float)downwindOffset[i]));
+  float crosswind = fmaf(
+      cwe, 0.5f, fmaf(fmaf(cwe, 0.05f, (float)crosswindSlope[i]), u, (float)crosswindOffset[i]));
+  float leewayEast = fmaf(-crosswind, cosDir, downwind * sinDir);
+  float leewayNorth = fmaf(crosswind, sinDir, downwind * cosDir);
   double s00 = sinLatitude[i], c00 = cosLatitude[i];
   double s0 = s00, c0 = c00;
   double lon = lon0, lat = lat0;
-  move(&lon, &lat, &s0, &c0, leewayEast * dt, leewayNorth * dt);
-  move(&lon, &lat, &s0, &c0, ce * dt, cn * dt);
+  move(&lon, &lat, &s0, &c0, leewayEast * dtf, leewayNorth * dtf);
+  move(&lon, &lat, &s0, &c0, (float)ce * dtf, (float)cn * dtf);
   int active = status[i] == 0;
   previousLongitude[i] = lon0;
   previousLatitude[i] = lat0;

@@ -111,6 +111,7 @@ enum LeewayKernel {
   }
 
   typealias Lanes = SIMD8<Double>
+  typealias FloatLanes = SIMD8<Float>
 
   @inline(never)
   static func moveLoop(
@@ -125,6 +126,7 @@ enum LeewayKernel {
     crosswindEpsilon: UnsafePointer<Double>, dt: Double
   ) {
     let full = count & ~7
+    let dtFloat = Float(dt)
     var i = 0
     while i < full {
       @inline(__always) func load(_ p: UnsafePointer<Double>) -> Lanes {
@@ -132,14 +134,18 @@ enum LeewayKernel {
       }
       let lon0 = load(longitude)
       let lat0 = load(latitude)
+      @inline(__always) func loadFloat(_ p: UnsafePointer<Double>) -> FloatLanes {
+        FloatLanes(load(p))
+      }
       let moved = moveLanes(
         status: UnsafeRawPointer(status + i).loadUnaligned(as: SIMD8<UInt8>.self),
-        windEast: load(windEast), windNorth: load(windNorth), currentEast: load(currentEast),
-        currentNorth: load(currentNorth), downwindSlope: load(downwindSlope),
-        downwindOffset: load(downwindOffset), downwindEpsilon: load(downwindEpsilon),
-        crosswindSlope: load(crosswindSlope), crosswindOffset: load(crosswindOffset),
-        crosswindEpsilon: load(crosswindEpsilon), longitude: lon0, latitude: lat0,
-        sinLatitude: load(sinLatitude), cosLatitude: load(cosLatitude), dt: dt)
+        windEast: loadFloat(windEast), windNorth: loadFloat(windNorth),
+        currentEast: loadFloat(currentEast), currentNorth: loadFloat(currentNorth),
+        downwindSlope: loadFloat(downwindSlope), downwindOffset: loadFloat(downwindOffset),
+        downwindEpsilon: loadFloat(downwindEpsilon), crosswindSlope: loadFloat(crosswindSlope),
+        crosswindOffset: loadFloat(crosswindOffset), crosswindEpsilon: loadFloat(crosswindEpsilon),
+        longitude: lon0, latitude: lat0, sinLatitude: load(sinLatitude),
+        cosLatitude: load(cosLatitude), dt: dtFloat)
       UnsafeMutableRawPointer(previousLongitude + i).storeBytes(of: lon0, as: Lanes.self)
       UnsafeMutableRawPointer(previousLatitude + i).storeBytes(of: lat0, as: Lanes.self)
       UnsafeMutableRawPointer(longitude + i).storeBytes(of: moved.longitude, as: Lanes.self)
@@ -160,14 +166,15 @@ enum LeewayKernel {
     for k in 0..<rest { statusLanes[k] = status[full + k] }
     let lon0 = load(longitude)
     let lat0 = load(latitude)
+    func loadFloat(_ p: UnsafePointer<Double>) -> FloatLanes { FloatLanes(load(p)) }
     let moved = moveLanes(
-      status: statusLanes, windEast: load(windEast), windNorth: load(windNorth),
-      currentEast: load(currentEast), currentNorth: load(currentNorth),
-      downwindSlope: load(downwindSlope), downwindOffset: load(downwindOffset),
-      downwindEpsilon: load(downwindEpsilon), crosswindSlope: load(crosswindSlope),
-      crosswindOffset: load(crosswindOffset), crosswindEpsilon: load(crosswindEpsilon),
+      status: statusLanes, windEast: loadFloat(windEast), windNorth: loadFloat(windNorth),
+      currentEast: loadFloat(currentEast), currentNorth: loadFloat(currentNorth),
+      downwindSlope: loadFloat(downwindSlope), downwindOffset: loadFloat(downwindOffset),
+      downwindEpsilon: loadFloat(downwindEpsilon), crosswindSlope: loadFloat(crosswindSlope),
+      crosswindOffset: loadFloat(crosswindOffset), crosswindEpsilon: loadFloat(crosswindEpsilon),
       longitude: lon0, latitude: lat0, sinLatitude: load(sinLatitude),
-      cosLatitude: load(cosLatitude), dt: dt)
+      cosLatitude: load(cosLatitude), dt: dtFloat)
     for k in 0..<rest {
       previousLongitude[full + k] = lon0[k]
       previousLatitude[full + k] = lat0[k]
@@ -178,14 +185,17 @@ enum LeewayKernel {
     }
   }
 
-  /// The Leeway move of eight particles; inactive lanes keep their position.
+  /// The Leeway move of eight particles; inactive lanes keep their position. The Leeway
+  /// velocity and the displacements in float32 (one AVX2 register per operation; the forcing is
+  /// float32 already, the coefficients' rounding is 6e-8 relative, micrometres per step), the
+  /// positions and sin and cos of the latitude in double (`LocalGeodesic.move`).
   @inline(__always)
   static func moveLanes(
-    status: SIMD8<UInt8>, windEast we: Lanes, windNorth wn: Lanes, currentEast: Lanes,
-    currentNorth: Lanes, downwindSlope: Lanes, downwindOffset: Lanes, downwindEpsilon dwe: Lanes,
-    crosswindSlope: Lanes, crosswindOffset: Lanes, crosswindEpsilon cwe: Lanes,
-    longitude lon0: Lanes, latitude lat0: Lanes, sinLatitude s0: Lanes, cosLatitude c0: Lanes,
-    dt: Double
+    status: SIMD8<UInt8>, windEast we: FloatLanes, windNorth wn: FloatLanes,
+    currentEast: FloatLanes, currentNorth: FloatLanes, downwindSlope: FloatLanes,
+    downwindOffset: FloatLanes, downwindEpsilon dwe: FloatLanes, crosswindSlope: FloatLanes,
+    crosswindOffset: FloatLanes, crosswindEpsilon cwe: FloatLanes, longitude lon0: Lanes,
+    latitude lat0: Lanes, sinLatitude s0: Lanes, cosLatitude c0: Lanes, dt: Float
   ) -> (longitude: Lanes, latitude: Lanes, sinLatitude: Lanes, cosLatitude: Lanes) {
     // Compared as doubles: the integer-lane comparison compiled to a lane-by-lane loop through
     // memory (a third of the move's time), the conversion and double compare stay in registers.
@@ -202,8 +212,8 @@ enum LeewayKernel {
     cosDirection.replace(with: 1, where: calm)
     // OpenDrift: (slope + eps / 20) * U + offset + eps / 2 (0.05 is 1/20 to the last bit or so).
     // Fused multiply-adds, mirrored by CLeewayReference.
-    let twentieth = Lanes(repeating: 0.05)
-    let half = Lanes(repeating: 0.5)
+    let twentieth = FloatLanes(repeating: 0.05)
+    let half = FloatLanes(repeating: 0.5)
     let downwind = downwindOffset.addingProduct(downwindSlope.addingProduct(dwe, twentieth), u)
       .addingProduct(dwe, half)
     let crosswind = crosswindOffset.addingProduct(crosswindSlope.addingProduct(cwe, twentieth), u)

@@ -1,7 +1,7 @@
 /// Moves positions on the WGS 84 ellipsoid by small displacements (metres east and north),
 /// following the geodesic that starts in the displacement's direction, eight particles at a
-/// time: each operation is two AVX2 vectors, so two independent dependency chains overlap (the
-/// step is one long chain of multiply-adds; four lanes left the processor waiting on it).
+/// time: the displacement in float32 (one AVX2 vector per operation), positions and the sin and
+/// cos of the latitude in double (two AVX2 vectors per operation).
 ///
 /// OpenDrift moves particles with the geodesic direct problem (`pyproj.Geod.fwd`, Karney 2013).
 /// A drift step moves a particle less than a few kilometres, so integrating the geodesic's
@@ -12,6 +12,7 @@
 /// vectors, so the particle loop runs on AVX2 without libm calls.
 enum LocalGeodesic {
   typealias Lanes = SIMD8<Double>
+  typealias FloatLanes = SIMD8<Float>
 
   /// WGS 84 semi-major axis, metres.
   static let a = 6_378_137.0
@@ -63,38 +64,64 @@ enum LocalGeodesic {
     return (r.sin[0], r.cos[0])
   }
 
-  /// Moves positions (degrees) by `east` and `north` metres (signed). `sinLatitude` and
-  /// `cosLatitude` are those of the start latitude; returns the new positions (longitude wrapped
-  /// to [-180, 180]) with sin and cos of the new latitude, for a following move. Fused
-  /// multiply-adds where the formulas have them (`CLeewayReference` mirrors each one).
+  /// Float32 copies of the constants (each the double value rounded once; `CLeewayReference`
+  /// rounds the same doubles).
+  static let e2Float = Float(e2)
+  static let halfInverseAFloat = Float(0.5 * inverseA)
+  static let inverseAFloat = Float(inverseA)
+  static let halfInverseAOneMinusE2Float = Float(0.5 * inverseAOneMinusE2)
+  static let inverseAOneMinusE2Float = Float(inverseAOneMinusE2)
+
+  /// The latitude and longitude changes (radians) of a move by `east` and `north` metres from a
+  /// latitude with sine `s0` and cosine `c0`, in float32: a drift step moves a particle less than
+  /// a few kilometres, and float32's relative 6e-8 per operation (about ten chained) is below a
+  /// millimetre per kilometre; eight lanes fill one AVX2 register (double needs two), and the
+  /// division is one `vdivps`. The positions and the carried sin and cos of the latitude stay in
+  /// double (`move`). Fused multiply-adds where `CLeewayReference` has `fmaf`.
   @inline(__always)
-  static func move(
-    longitudeDegrees: Lanes, latitudeDegrees: Lanes, sinLatitude s0: Lanes,
-    cosLatitude c0: Lanes, east: Lanes, north: Lanes
-  ) -> (longitudeDegrees: Lanes, latitudeDegrees: Lanes, sinLatitude: Lanes, cosLatitude: Lanes) {
-    let one = Lanes(repeating: 1)
-    let e2s0 = e2 * s0 * s0
+  static func displacement(
+    sinLatitude s0: FloatLanes, cosLatitude c0: FloatLanes, east: FloatLanes, north: FloatLanes
+  ) -> (dPhi: FloatLanes, dLambda: FloatLanes) {
+    let one = FloatLanes(repeating: 1)
+    let e2s0 = e2Float * s0 * s0
     let w0sq = one - e2s0
     let w0 = sqrtNearOne(e2s0)
     // Half-step: latitude change and azimuth rotation (the geodesic turns by sin(az) tan(phi)/N).
-    let dPhiHalf = (0.5 * inverseAOneMinusE2) * north * (w0sq * w0)
+    let dPhiHalf = halfInverseAOneMinusE2Float * north * (w0sq * w0)
     let (sinD, cosD) = smallSinCos(dPhiHalf)
     let sm = (s0 * cosD).addingProduct(c0, sinD)
     let cm = (c0 * cosD).addingProduct(-s0, sinD)
     // One division for both 1 / cos(phi0) and 1 / cos(phi_mid).
     let inverseCosines = one / (c0 * cm)
-    let beta = (0.5 * inverseA) * east * s0 * w0 * (cm * inverseCosines)
+    let beta = halfInverseAFloat * east * s0 * w0 * (cm * inverseCosines)
     let (sinB, cosB) = smallSinCos(beta)
     // Displacement along the midpoint azimuth, with the midpoint radii of curvature.
     let northMid = (north * cosB).addingProduct(-east, sinB)
     let eastMid = (east * cosB).addingProduct(north, sinB)
-    let e2sm = e2 * sm * sm
+    let e2sm = e2Float * sm * sm
     let wmsq = one - e2sm
     let wm = sqrtNearOne(e2sm)
-    let dPhi = northMid * (wmsq * wm) * inverseAOneMinusE2
-    let dLambda = eastMid * wm * inverseA * (c0 * inverseCosines)
+    let dPhi = northMid * (wmsq * wm) * inverseAOneMinusE2Float
+    let dLambda = eastMid * wm * inverseAFloat * (c0 * inverseCosines)
+    return (dPhi, dLambda)
+  }
+
+  /// Moves positions (degrees) by `east` and `north` metres (signed). `sinLatitude` and
+  /// `cosLatitude` are those of the start latitude; returns the new positions (longitude wrapped
+  /// to [-180, 180]) with sin and cos of the new latitude, for a following move. The
+  /// displacement in float32 (`displacement`), the positions and the sin and cos of the latitude
+  /// updated in double: carried from step to step, they must not take float32's rounding (in
+  /// float32, cos of a step's latitude change rounds to exactly 1).
+  @inline(__always)
+  static func move(
+    longitudeDegrees: Lanes, latitudeDegrees: Lanes, sinLatitude s0: Lanes,
+    cosLatitude c0: Lanes, east: FloatLanes, north: FloatLanes
+  ) -> (longitudeDegrees: Lanes, latitudeDegrees: Lanes, sinLatitude: Lanes, cosLatitude: Lanes) {
+    let d = displacement(
+      sinLatitude: FloatLanes(s0), cosLatitude: FloatLanes(c0), east: east, north: north)
+    let dPhi = Lanes(d.dPhi)
     let toDegrees = Lanes(repeating: degreesPerRadian)
-    var lon = longitudeDegrees.addingProduct(dLambda, toDegrees)
+    var lon = longitudeDegrees.addingProduct(Lanes(d.dLambda), toDegrees)
     lon.replace(with: lon - 360, where: lon .> 180)
     lon.replace(with: lon + 360, where: lon .< -180)
     // sin and cos of the end latitude from the start's by the addition theorem.
@@ -105,36 +132,41 @@ enum LocalGeodesic {
     )
   }
 
-  /// sqrt(1 - x) for 0 <= x <= e^2 (0.0067) by its Taylor series to x^7 (error below 1e-19)
-  /// with fused multiply-adds: Swift's SIMD square root runs lane by lane through libm, this
+  /// sqrt(1 - x) for 0 <= x <= e^2 (0.0067) in float32 by its Taylor series to x^3 (the next
+  /// term, 5 x^4 / 128, is below 8e-11, a thousandth of float32's rounding) with fused
+  /// multiply-adds: Swift's SIMD square root runs lane by lane through libm (`sqrtf` calls), this
   /// stays in vector registers.
   @inline(__always)
-  static func sqrtNearOne(_ x: Lanes) -> Lanes {
-    @inline(__always) func step(_ r: Lanes, _ c: Double) -> Lanes {
-      Lanes(repeating: c).addingProduct(r, x)
-    }
-    var r = Lanes(repeating: -429.0 / 32768)
-    r = step(r, -33.0 / 2048)
-    r = step(r, -21.0 / 1024)
-    r = step(r, -7.0 / 256)
-    r = step(r, -5.0 / 128)
-    r = step(r, -1.0 / 16)
-    r = step(r, -1.0 / 8)
-    r = step(r, -0.5)
-    return step(r, 1)
+  static func sqrtNearOne(_ x: FloatLanes) -> FloatLanes {
+    var r = FloatLanes(repeating: -1.0 / 16)
+    r = FloatLanes(repeating: -1.0 / 8).addingProduct(r, x)
+    r = FloatLanes(repeating: -0.5).addingProduct(r, x)
+    return FloatLanes(repeating: 1).addingProduct(r, x)
   }
 
-  /// 1 / sqrt(x) for x >= 0 (and +infinity-free: x = 0 gives a large finite value), from the
-  /// classic bit-level first guess refined by four Newton steps to full double precision; a
-  /// vectorised replacement for the lane-by-lane libm square root.
+  /// 1 / sqrt(x) for x >= 0 in float32 (x = 0 gives a large finite value), from the classic
+  /// bit-level first guess (relative error below 0.18 %) refined by three Newton steps (each
+  /// squares the error: 5e-6, 4e-11, then float32's rounding); a vectorised replacement for the
+  /// lane-by-lane libm square root.
   @inline(__always)
-  static func inverseSquareRoot(_ x: Lanes) -> Lanes {
-    let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self)
+  static func inverseSquareRoot(_ x: FloatLanes) -> FloatLanes {
+    let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
     var y = unsafeBitCast(
-      SIMD8<UInt64>(repeating: 0x5fe6_eb50_c7b5_37a9) &- (bits &>> 1), to: Lanes.self)
+      SIMD8<UInt32>(repeating: 0x5f37_5a86) &- (bits &>> 1), to: FloatLanes.self)
     let half = 0.5 * x
-    for _ in 0..<4 { y = y * Lanes(repeating: 1.5).addingProduct(-(half * y), y) }
+    for _ in 0..<3 { y = y * FloatLanes(repeating: 1.5).addingProduct(-(half * y), y) }
     return y
+  }
+
+  /// sin and cos of small angles in float32 (the half-step latitude change and the azimuth
+  /// turn): x - x^3/6 and 1 - x^2/2 (|x| < 1e-3 rad, a few kilometres; the dropped terms are
+  /// below float32's rounding).
+  @inline(__always)
+  static func smallSinCos(_ x: FloatLanes) -> (sin: FloatLanes, cos: FloatLanes) {
+    let x2 = x * x
+    let s = x.addingProduct(x * x2, FloatLanes(repeating: -1.0 / 6))
+    let c = FloatLanes(repeating: 1).addingProduct(x2, FloatLanes(repeating: -0.5))
+    return (s, c)
   }
 
   /// sin and cos of small angles (|x| < 1e-3 rad, a few kilometres): x - x^3/6 and 1 - x^2/2,
@@ -147,7 +179,8 @@ enum LocalGeodesic {
     return (s, c)
   }
 
-  /// Moves one position (degrees) by `east` and `north` metres; for tests and single points.
+  /// Moves one position (degrees) by `east` and `north` metres (rounded to float32, as the
+  /// drift's displacements are); for tests and single points.
   static func move(
     longitudeDegrees: Double, latitudeDegrees: Double, east: Double, north: Double
   ) -> (longitudeDegrees: Double, latitudeDegrees: Double) {
@@ -155,7 +188,8 @@ enum LocalGeodesic {
     let (s, c) = sinCos(lat * radiansPerDegree)
     let r = move(
       longitudeDegrees: Lanes(repeating: longitudeDegrees), latitudeDegrees: lat, sinLatitude: s,
-      cosLatitude: c, east: Lanes(repeating: east), north: Lanes(repeating: north))
+      cosLatitude: c, east: FloatLanes(repeating: Float(east)),
+      north: FloatLanes(repeating: Float(north)))
     return (r.longitudeDegrees[0], r.latitudeDegrees[0])
   }
 }
