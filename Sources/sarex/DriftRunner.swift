@@ -30,22 +30,17 @@ struct DriftRunner {
     let end = config.start.addingTimeInterval(
       config.timeStep < 0 ? -config.duration : config.duration)
     let span = min(config.start, end)...max(config.start, end)
-    // Seeding then the coastline (its region depends on the seeds), wind and current are
-    // independent: run them at once. Seeding comes first so that its errors are reported first;
-    // the current (the largest file) comes last, so it starts first (see `concurrently`).
+    // Seeding, wind and current are independent: run them at once. Seeding comes first so that
+    // its errors are reported first; the current (the largest file) comes last, so it starts
+    // first (see `concurrently`). The coastline follows: its region depends on the seeds and on
+    // where the forcing is.
     let seeding = spec.seeding
     let windURL = spec.windURL
     let currentURL = spec.currentURL
     let landResolution = spec.landResolution.flatMap { GSHHGResolution(name: $0) }
     let durationSeconds = abs(config.duration)
-    let ((seeded, land), wind, current) = try concurrently(
-      { () throws -> (ParticleEnsemble, GSHHGLandMask?) in
-        let ensemble = try describe { try seeding.makeEnsemble() }
-        guard let landResolution else { return (ensemble, nil) }
-        let region = Self.landRegion(ensemble: ensemble, durationSeconds: durationSeconds)
-        let land = try describe { try GSHHGLandMask(region: region, resolution: landResolution) }
-        return (ensemble, land)
-      },
+    let (seeded, wind, current) = try concurrently(
+      { try describe { try seeding.makeEnsemble() } },
       {
         let field = try describe { try GriddedVectorField(url: windURL, kind: .wind10m) }
         try describe { try field.validate(covering: span) }
@@ -56,6 +51,12 @@ struct DriftRunner {
         try describe { try field.validate(covering: span) }
         return field
       })
+    let land = try landResolution.map { resolution in
+      let region = Self.landRegion(
+        ensemble: seeded, durationSeconds: durationSeconds,
+        forcing: [wind.geographicBox, current.geographicBox])
+      return try describe { try GSHHGLandMask(region: region, resolution: resolution) }
+    }
     var ensemble = seeded
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
     try checkSeedsHaveForcing(
@@ -114,21 +115,36 @@ struct DriftRunner {
   }
 
   /// The coastline region: the seeds' box widened by how far anything could drift (2 m/s for the
-  /// whole run, at most 10 degrees), so every particle stays inside it.
-  private static func landRegion(ensemble: ParticleEnsemble, durationSeconds: Double)
-    -> LonLatBox
-  {
+  /// whole run, at most 10 degrees), so every particle stays inside it; cut to where both forcing
+  /// fields can answer (a particle outside either stops with missing data), with a margin of
+  /// `forcingMarginDegrees` for the last step out, and never smaller than the seeds' own box (a
+  /// seed on land is reported as such wherever it is).
+  static func landRegion(
+    ensemble: ParticleEnsemble, durationSeconds: Double, forcing: [LonLatBox?]
+  ) -> LonLatBox {
     let lons = ensemble.longitudesDegrees
     let lats = ensemble.latitudesDegrees
-    let south = lats.min() ?? 0
-    let north = lats.max() ?? 0
+    let seeds = LonLatBox(
+      westDegrees: lons.min() ?? 0, eastDegrees: lons.max() ?? 0, southDegrees: lats.min() ?? 0,
+      northDegrees: lats.max() ?? 0)
     let reachDegrees = min(10, max(0.5, 2 * durationSeconds / 111_000))
-    let cosLat = max(0.1, cos(max(abs(south), abs(north)) * .pi / 180))
-    return LonLatBox(
-      westDegrees: (lons.min() ?? 0) - reachDegrees / cosLat,
-      eastDegrees: (lons.max() ?? 0) + reachDegrees / cosLat,
-      southDegrees: max(-90, south - reachDegrees), northDegrees: min(90, north + reachDegrees))
+    let cosLat = max(0.1, cos(max(abs(seeds.southDegrees), abs(seeds.northDegrees)) * .pi / 180))
+    var region = LonLatBox(
+      westDegrees: seeds.westDegrees - reachDegrees / cosLat,
+      eastDegrees: seeds.eastDegrees + reachDegrees / cosLat,
+      southDegrees: max(-90, seeds.southDegrees - reachDegrees),
+      northDegrees: min(90, seeds.northDegrees + reachDegrees))
+    for box in forcing {
+      guard let box, let cut = region.intersection(box.expanded(byDegrees: forcingMarginDegrees))
+      else { continue }
+      region = cut
+    }
+    return region.union(sameFrame: seeds)
   }
+
+  /// How far beyond the forcing the coastline reaches, degrees: more than a drift step (a few
+  /// kilometres at most), so a particle's last move out of the forcing still meets the coast.
+  static let forcingMarginDegrees = 0.1
 
   /// A seed on land is a mistake in the case, not something to drift: say which one.
   private func checkSeedsAreAtSea(ensemble: ParticleEnsemble, land: GSHHGLandMask) throws {

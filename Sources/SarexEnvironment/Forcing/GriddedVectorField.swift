@@ -38,6 +38,30 @@ public struct GriddedVectorField: VectorField {
     case table(LonLatLookupTable)
   }
 
+  /// A box (degrees) outside which the field never answers a valid sample: the lookup table's
+  /// extent for projected and curvilinear grids (the grid's with a margin), the grid's own for
+  /// regular longitude/latitude grids. Nil when the grid wraps around the globe.
+  public var geographicBox: LonLatBox? {
+    switch locator {
+    case .table(let table):
+      return LonLatBox(
+        westDegrees: table.west, eastDegrees: table.west + Double(table.cellsX) * table.step,
+        southDegrees: table.south,
+        northDegrees: min(90, table.south + Double(table.cellsY) * table.step))
+    case .regular(let grid):
+      let lastLongitude = grid.firstLongitude + Double(nx - 1) / grid.longitudeScale
+      let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
+      let west = min(grid.firstLongitude, lastLongitude)
+      let east = max(grid.firstLongitude, lastLongitude)
+      // Within a cell of a full turn, the interpolation reaches across the seam.
+      guard east - west < 359 else { return nil }
+      return LonLatBox(
+        westDegrees: west, eastDegrees: east,
+        southDegrees: min(grid.firstLatitude, lastLatitude),
+        northDegrees: max(grid.firstLatitude, lastLatitude))
+    }
+  }
+
   /// OpenDrift's plausibility limits (`readers/basereader/consts.py`): values beyond are missing.
   static func validMagnitude(_ kind: VectorFieldKind) -> Float {
     kind == .wind10m ? 50 : 15

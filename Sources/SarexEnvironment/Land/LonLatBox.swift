@@ -26,6 +26,36 @@ public struct LonLatBox: Hashable, Sendable, CustomStringConvertible {
       southDegrees: max(-90, southDegrees - degrees), northDegrees: min(90, northDegrees + degrees))
   }
 
+  /// The part of the box that is also in `other` (whose longitudes may use another 360-degree
+  /// frame), in this box's frame; nil when they do not overlap.
+  public func intersection(_ other: LonLatBox) -> LonLatBox? {
+    let south = max(southDegrees, other.southDegrees)
+    let north = min(northDegrees, other.northDegrees)
+    guard south < north else { return nil }
+    // `other` moved so that its west edge is in [westDegrees, westDegrees + 360), and one turn
+    // further west: one of the two holds the overlap (both when either box spans > 180 degrees).
+    let turn = 360 * ((other.westDegrees - westDegrees) / 360).rounded(.down)
+    var best: LonLatBox?
+    for shift in [turn, turn + 360] {
+      let west = max(westDegrees, other.westDegrees - shift)
+      let east = min(eastDegrees, other.eastDegrees - shift)
+      if west < east, east - west > (best.map { $0.eastDegrees - $0.westDegrees } ?? 0) {
+        best = LonLatBox(
+          westDegrees: west, eastDegrees: east, southDegrees: south, northDegrees: north)
+      }
+    }
+    return best
+  }
+
+  /// The smallest box holding this box and `other`, when both use the same longitude frame.
+  public func union(sameFrame other: LonLatBox) -> LonLatBox {
+    LonLatBox(
+      westDegrees: min(westDegrees, other.westDegrees),
+      eastDegrees: max(eastDegrees, other.eastDegrees),
+      southDegrees: min(southDegrees, other.southDegrees),
+      northDegrees: max(northDegrees, other.northDegrees))
+  }
+
   /// True when the position lies in the box (edges included), whatever frame its longitude uses.
   public func contains(longitudeDegrees: Double, latitudeDegrees: Double) -> Bool {
     guard latitudeDegrees >= southDegrees, latitudeDegrees <= northDegrees else { return false }
