@@ -30,22 +30,9 @@ import Testing
               / Double(side - 1))
         }
       }
-      var east = [Double](repeating: 0, count: lons.count)
-      var north = east
-      var valid = [Bool](repeating: false, count: lons.count)
-      lons.withUnsafeBufferPointer { lo in
-        lats.withUnsafeBufferPointer { la in
-          east.withUnsafeMutableBufferPointer { e in
-            north.withUnsafeMutableBufferPointer { n in
-              valid.withUnsafeMutableBufferPointer { v in
-                field.sample(
-                  longitudes: lo, latitudes: la, time: ForcingTestData.date("2015-11-16T06:00:00Z"),
-                  east: e, north: n, valid: v)
-              }
-            }
-          }
-        }
-      }
+      let valid = GriddedVectorFieldBatchTests.sampleBatch(
+        field, Array(zip(lons, lats)), ForcingTestData.date("2015-11-16T06:00:00Z")
+      ).valid
       let inside = (0..<lons.count).filter { valid[$0] }
       #expect(inside.count > side * side / 10, "\(name): too few valid samples to test")
       let outside = inside.filter {

@@ -22,21 +22,7 @@ import Testing
     ] {
       for time in ["2015-11-16T06:20:00Z", "2015-11-17T00:00:00Z"] {
         let t = ForcingTestData.date(time)
-        var east = [Double](repeating: 9, count: count)
-        var north = [Double](repeating: 9, count: count)
-        var valid = [Bool](repeating: false, count: count)
-        lons.withUnsafeBufferPointer { lo in
-          lats.withUnsafeBufferPointer { la in
-            east.withUnsafeMutableBufferPointer { e in
-              north.withUnsafeMutableBufferPointer { n in
-                valid.withUnsafeMutableBufferPointer { v in
-                  field.sample(
-                    longitudes: lo, latitudes: la, time: t, east: e, north: n, valid: v)
-                }
-              }
-            }
-          }
-        }
+        let (east, north, valid) = Self.sampleBatch(field, Array(zip(lons, lats)), t)
         var mismatches = 0
         for k in 0..<count {
           let one = field.sample(longitude: lons[k], latitude: lats[k], time: t)
