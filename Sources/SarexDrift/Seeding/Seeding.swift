@@ -1,5 +1,6 @@
 import CProj
 import Foundation
+import SarexEnvironment
 import SarexGeo
 
 /// Turns seeding scenarios into an ensemble of particles, reproducibly: every random draw is a
@@ -94,9 +95,9 @@ public struct Seeding: Sendable {
       // first error in particle order is thrown, as in one pass.
       if n >= parallelThreshold {
         let half = n / 2
-        let second = ResultThread { () throws(DriftError) in try job.seed(half..<n) }
+        let second = BackgroundJob { () throws(DriftError) in try job.seed(half..<n) }
         let first = Result { () throws(DriftError) in try job.seed(0..<half) }
-        let secondResult = second.wait()
+        let secondResult = second.outcome()
         try first.get()
         guard let secondResult else {
           throw .invalidState(field: "seeding", expected: "both halves of a scenario seeded")

@@ -122,11 +122,12 @@ final class SpatialOrder: @unchecked Sendable {
         for i in r { self.keys[i] = Self.isSettled(status[i]) ? Self.settledKey : 0 }
       }
     }
-    var settled = 0
-    for i in 0..<count where keys[i] == Self.settledKey { settled += 1 }
-    settledCount = settled
     sortPass(shift: 0, fromKeys: keys, fromOrder: order, toKeys: sortedKeys, toOrder: sortedOrder)
     sortPass(shift: 16, fromKeys: sortedKeys, fromOrder: sortedOrder, toKeys: keys, toOrder: order)
+    // The settled particles are the run of the largest key at the end of the sorted keys.
+    var settled = 0
+    while settled < count && keys[count - 1 - settled] == Self.settledKey { settled += 1 }
+    settledCount = settled
     return UnsafePointer(order)
   }
 

@@ -53,7 +53,7 @@ public struct GriddedVectorField: VectorField {
       let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
       let west = min(grid.firstLongitude, lastLongitude)
       let east = max(grid.firstLongitude, lastLongitude)
-      // Within a cell of a full turn, the interpolation reaches across the seam.
+      // A grid of (nearly) the whole globe bounds nothing worth cutting to.
       guard east - west < 359 else { return nil }
       return LonLatBox(
         westDegrees: west, eastDegrees: east,

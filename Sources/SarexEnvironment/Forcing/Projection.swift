@@ -1,5 +1,6 @@
 import CProj
 import Foundation
+import SarexGeo
 
 /// A map projection from PROJ, used at load time only (never per particle per step).
 ///
@@ -100,7 +101,7 @@ enum WGS84Geodesic {
   /// The ellipsoid's constants, computed once (the lookup tables ask for an azimuth per node).
   private static let ellipsoid: geod_geodesic = {
     var g = geod_geodesic()
-    geod_init(&g, 6_378_137.0, 1 / 298.257223563)
+    geod_init(&g, Ellipsoid.wgs84.a, Ellipsoid.wgs84.f)
     return g
   }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SarexGeo
 
 extension WGS84Geodesic {
   /// Longest line (metres) for which `shortLineAzimuth` uses its closed form; longer lines go
@@ -38,9 +39,8 @@ extension WGS84Geodesic {
     let dLon = dLonDegrees * radians
     let dLat = (lat2 - lat1) * radians
     let phi = (lat1 + lat2) / 2 * radians
-    let a = 6_378_137.0
-    let f = 1 / 298.257223563
-    let e2 = f * (2 - f)
+    let a = Ellipsoid.wgs84.a
+    let e2 = Ellipsoid.wgs84.eccentricitySquared
     let sinPhi = Foundation.sin(phi)
     let cosPhi = Foundation.cos(phi)
     let w2 = 1 - e2 * sinPhi * sinPhi
