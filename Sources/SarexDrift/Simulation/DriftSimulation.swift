@@ -92,8 +92,8 @@ public struct DriftSimulation: Sendable {
   }
 
   /// Runs the drift on `ensemble` (changed in place), calling `observer` at every output time
-  /// (the start included) and `progress` after every step. Errors thrown by the observer stop the
-  /// run and are rethrown.
+  /// (the start included) and `progress` whenever the workers meet (at least at every output
+  /// and spatial reordering). Errors thrown by the observer stop the run and are rethrown.
   public func run(
     _ ensemble: inout ParticleEnsemble,
     observer: (DriftOutput) throws -> Void,
@@ -152,50 +152,50 @@ public struct DriftSimulation: Sendable {
       } ?? Int.max
 
     func time(ofStep k: Int) -> Date { start.addingTimeInterval(Double(k) * dt) }
-    // Once every particle is released the release pass has nothing to do: skip it.
+    // Once every particle is released the release pass has nothing to do: from the first step
+    // whose next time is past `lastRelease` on, it is skipped.
     let lastRelease = Self.lastPendingRelease(work, forward: forward)
-    var releasePending = true
+    let plan = StepPlan(
+      steps: steps, stepsPerOutput: stepsPerOutput, reorderSteps: reorderSteps, dt: dt,
+      time: time(ofStep:),
+      releaseDone: { next in forward ? lastRelease < next : lastRelease > next })
 
-    /// The passes of step k: with `move`, move and jibe by step k-1 (if k > 0); with `sample`,
-    /// release, sample and classify at t_k (only stranding at the final time).
-    func passes(_ k: Int, move: Bool, sample: Bool) {
+    /// Runs half-steps `halves` (see `StepPlan`) on every block without a barrier in between:
+    /// particles are independent, so each chunk of particles goes through all of them in turn
+    /// (its columns and scratch stay in cache) and the workers meet only at the end.
+    func run(_ halves: ClosedRange<Int>) {
       let columns = work
-      let t = time(ofStep: k)
-      let isFinal = k == steps
-      let nextTime = t.addingTimeInterval(dt).timeIntervalSince1970
-      let release = releasePending
-      if sample && !isFinal && releasePending {
-        // Every particle not yet seeded has a release time at or before `lastRelease`
-        // (forward; at or after it backward), so this step's release pass seeds them all.
-        releasePending = !(forward ? lastRelease < nextTime : lastRelease > nextTime)
-      }
       let blocks = blocks
       let body: @Sendable (Int) -> Void = { w in
         let block = blocks[w]
         guard !block.isEmpty else { return }
-        // The passes run chunk by chunk: particles are independent, so this gives the same
-        // results as whole-block passes, and a chunk's columns and scratch stay in cache from
-        // one pass to the next.
         var first = block.lowerBound
         while first < block.upperBound {
           let range = first..<min(first + chunkSize, block.upperBound)
           let view = scratch[w].view(at: first - block.lowerBound)
-          if move && k > 0 {
-            LeewayKernel.move(columns, range, scratch: view, dt: dt)
-            if jibeProbability > 0 {
-              LeewayKernel.jibe(
-                columns, range, probability: jibeProbability, random: random, step: k - 1)
-            }
-          }
-          if sample {
-            if !isFinal {
-              if release {
-                LeewayKernel.release(columns, range, nextTime: nextTime, forward: forward)
+          for h in halves {
+            let k = h / 2
+            if h % 2 == 1 {
+              // Move and jibe by step k (from t_k to t_k+1).
+              LeewayKernel.move(columns, range, scratch: view, dt: dt)
+              if jibeProbability > 0 {
+                LeewayKernel.jibe(
+                  columns, range, probability: jibeProbability, random: random, step: k)
               }
-              LeewayKernel.sample(
-                columns, range, time: t, wind: wind, current: current, scratch: view)
+            } else {
+              // Release, sample and classify at t_k (only stranding at the final time).
+              let isFinal = k == steps
+              if !isFinal {
+                if plan.releases(atStep: k) {
+                  LeewayKernel.release(
+                    columns, range, nextTime: plan.nextTime(k), forward: forward)
+                }
+                LeewayKernel.sample(
+                  columns, range, time: plan.sampleTimes[k], wind: wind, current: current,
+                  scratch: view)
+              }
+              classify(land, columns, range, view, !isFinal, crossing)
             }
-            classify(land, columns, range, view, !isFinal, crossing)
           }
           first = range.upperBound
         }
@@ -207,24 +207,23 @@ public struct DriftSimulation: Sendable {
       }
     }
 
-    /// Ends at time t_k. The sampled forcing in the scratch is used by the next step's move, so
-    /// the particles are reordered only between a move and the next sampling.
-    func advance(to k: Int) {
-      if k < steps && k % reorderSteps == 0 {
-        if k > 0 { passes(k, move: true, sample: false) }
-        spare.gather(from: work, order: spatialOrder.permutation(of: work))
-        swap(&work, &spare)
-        blocks = blockRanges(over: n - spatialOrder.settledCount)
-        work.seededSlots(into: slots)
-        passes(k, move: false, sample: true)
-      } else {
-        passes(k, move: true, sample: true)
-      }
+    /// The sampled forcing in the scratch is used by the next move, so the particles are
+    /// reordered only between a move and the next sampling.
+    func reorder() {
+      spare.gather(from: work, order: spatialOrder.permutation(of: work))
+      swap(&work, &spare)
+      blocks = blockRanges(over: n - spatialOrder.settledCount)
+      work.seededSlots(into: slots)
     }
 
-    for k in 0...steps {
-      advance(to: k)
-      if k % stepsPerOutput == 0 {
+    var h = 0
+    var reported = 0
+    while h <= plan.lastHalfStep {
+      if plan.reordersBefore(halfStep: h) { reorder() }
+      let end = plan.segmentEnd(from: h)
+      run(h...end)
+      let k = end / 2
+      if plan.outputsAfter(halfStep: end) {
         ensemble.makeUnique()
         work.scatterDriftState(
           into: ensemble.columns, slots: slots, previousPositions: k == steps)
@@ -233,7 +232,12 @@ public struct DriftSimulation: Sendable {
             index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,
             isFinal: k == steps, ensemble: ensemble))
       }
-      if k > 0 { progress?(DriftProgress(step: k, stepCount: steps, time: time(ofStep: k))) }
+      // Steps done: step k ends with its sampling (half-step 2k).
+      if k > reported {
+        reported = k
+        progress?(DriftProgress(step: k, stepCount: steps, time: time(ofStep: k)))
+      }
+      h = end + 1
     }
   }
 
