@@ -88,16 +88,20 @@ struct DriftRunner {
         &ensemble,
         observer: { output in
           if captureTimes.contains(output.time) { captured[output.time] = output.ensemble }
-          try output.ensemble.withColumns { c in
-            let lon = c.longitudeDegrees
-            let lat = c.latitudeDegrees
-            let status = c.status
+          // The summary is order-free: it reads the drift's working order, so without a
+          // trajectory file or a capture the particles are never put back in seeded order
+          // until the end.
+          output.withUnorderedState { lon, lat, status in
             summaryPipeline.append(
               time: output.time, longitudesDegrees: lon, latitudesDegrees: lat,
               statusCodes: status)
-            try writer?.append(
-              time: output.time, longitudesDegrees: lon, latitudesDegrees: lat,
-              statusCodes: status)
+          }
+          if let writer {
+            try output.ensemble.withColumns { c in
+              try writer.append(
+                time: output.time, longitudesDegrees: c.longitudeDegrees,
+                latitudesDegrees: c.latitudeDegrees, statusCodes: c.status)
+            }
           }
         },
         progress: { p in progress.update(p.fraction, detail: UTCDateParser.string(p.time)) })

@@ -2,19 +2,6 @@ import Dispatch
 import Foundation
 import SarexEnvironment
 
-/// One output time of a run, handed to the observer with read-only access to the ensemble.
-public struct DriftOutput: Sendable {
-  /// 0 for the start, then 1, 2, ...
-  public let index: Int
-  public let time: Date
-  /// Seconds since the start (negative in a backward run).
-  public let elapsed: TimeInterval
-  /// Whether this is the last output of the run.
-  public let isFinal: Bool
-  /// The particles at `time`.
-  public let ensemble: ParticleEnsemble
-}
-
 /// How far a run has come, for a progress line.
 public struct DriftProgress: Sendable {
   /// Calculation steps done.
@@ -216,6 +203,9 @@ public struct DriftSimulation: Sendable {
       work.seededSlots(into: slots)
     }
 
+    // Stands in for the caller's ensemble while an output owns it.
+    let placeholder = ParticleEnsemble(
+      columns: ParticleColumns(count: 0), classes: [], scenarioNames: [])
     var h = 0
     var reported = 0
     while h <= plan.lastHalfStep {
@@ -224,13 +214,26 @@ public struct DriftSimulation: Sendable {
       run(h...end)
       let k = end / 2
       if plan.outputsAfter(halfStep: end) {
-        ensemble.makeUnique()
-        work.scatterDriftState(
-          into: ensemble.columns, slots: slots, previousPositions: k == steps)
-        try observer(
-          DriftOutput(
-            index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,
-            isFinal: k == steps, ensemble: ensemble))
+        // The output owns the seeded-order ensemble while the observer runs (so scattering
+        // into it copies nothing) and hands it back after.
+        var snapshot = OutputSnapshot(
+          target: ensemble, work: work, slots: slots, previousPositions: k == steps)
+        ensemble = placeholder
+        do {
+          try observer(
+            DriftOutput(
+              index: k / stepsPerOutput, time: time(ofStep: k), elapsed: Double(k) * dt,
+              isFinal: k == steps, snapshot: snapshot))
+        } catch {
+          snapshot.finish(scatter: true)
+          ensemble = snapshot.target
+          throw error
+        }
+        // An output the observer kept, and the final one (the caller's result), get their
+        // seeded-order values before the particles step on.
+        let kept = !isKnownUniquelyReferenced(&snapshot)
+        snapshot.finish(scatter: kept || k == steps)
+        ensemble = snapshot.target
       }
       // Steps done: step k ends with its sampling (half-step 2k).
       if k > reported {
