@@ -278,23 +278,23 @@ final class GSHHGLandCells: @unchecked Sendable {
   /// a pure-sea raster cell or bin. Raster cell (gx, gy) counted from the first bin's south-west
   /// corner: `floor(x * cellsPerSide)` with `x` as in `locate`, the same cell `isLand` reads
   /// (`x - floor(x)` and the power-of-two scaling are exact).
+  ///
+  /// The box is taken in degrees first and only its corners go to raster cells: the cell is a
+  /// non-decreasing function of the position within one 360-degree window (each IEEE operation
+  /// and the floor are), so the corners' cells bound every position's. Corners clamped to the
+  /// covered raster give a box that contains the tested positions' cells (positions outside
+  /// answer false anyway), so a true answer is always right; a box whose corners fall in
+  /// different windows answers false (the per-position path then decides).
   @inline(__always)
   private func allSea(
     longitudes: UnsafePointer<Double>, latitudes: UnsafePointer<Double>,
     skip: UnsafePointer<UInt8>?, from: Int, to: Int
   ) -> Bool {
     typealias Lanes = SIMD4<Double>
-    let west = Lanes(repeating: westDegrees)
-    let south = Lanes(repeating: southDegrees)
-    let scale = Lanes(repeating: binsPerDegree)
-    let columnsLimit = Lanes(repeating: Double(columns))
-    let rowsLimit = Lanes(repeating: Double(rows))
-    let n = GSHHGBinRaster.cellsPerSide
-    let cellsPerBin = Lanes(repeating: Double(n))
-    var minX = Lanes(repeating: .infinity)
-    var maxX = Lanes(repeating: -.infinity)
-    var minY = Lanes(repeating: .infinity)
-    var maxY = Lanes(repeating: -.infinity)
+    var minLongitude = Lanes(repeating: .infinity)
+    var maxLongitude = Lanes(repeating: -.infinity)
+    var minLatitude = Lanes(repeating: .infinity)
+    var maxLatitude = Lanes(repeating: -.infinity)
     var k = from
     while k < to {
       var longitude = Lanes(repeating: .nan)
@@ -316,28 +316,39 @@ final class GSHHGLandCells: @unchecked Sendable {
           if let skip { skipped[l] = Double(skip[k &+ l]) }
         }
       }
-      let turns = ((longitude - west) * (1.0 / 360)).rounded(.down)
-      let x = (longitude - 360 * turns - west) * scale
-      let y = (latitude - south) * scale
-      let tested =
-        (x .>= 0) .& (x .< columnsLimit) .& (y .>= 0) .& (y .< rowsLimit) .& (skipped .== 0)
-      let gx = (x * cellsPerBin).rounded(.down)
-      let gy = (y * cellsPerBin).rounded(.down)
+      // Skipped lanes and NaN positions (never in a cell) leave the box as it is.
+      let tested = skipped .== 0
       // Not `pointwiseMin`: its generic form was called lane by lane.
-      minX.replace(with: gx, where: tested .& (gx .< minX))
-      maxX.replace(with: gx, where: tested .& (gx .> maxX))
-      minY.replace(with: gy, where: tested .& (gy .< minY))
-      maxY.replace(with: gy, where: tested .& (gy .> maxY))
+      minLongitude.replace(with: longitude, where: tested .& (longitude .< minLongitude))
+      maxLongitude.replace(with: longitude, where: tested .& (longitude .> maxLongitude))
+      minLatitude.replace(with: latitude, where: tested .& (latitude .< minLatitude))
+      maxLatitude.replace(with: latitude, where: tested .& (latitude .> maxLatitude))
       k &+= 4
     }
-    let x0 = minX.min()
-    let x1 = maxX.max()
-    let y0 = minY.min()
-    let y1 = maxY.max()
+    let lon0 = minLongitude.min()
+    let lon1 = maxLongitude.max()
+    let lat0 = minLatitude.min()
+    let lat1 = maxLatitude.max()
     // Nothing to test: every answer is false.
-    guard x0 <= x1 else { return true }
+    guard lon0 <= lon1, lat0 <= lat1 else { return true }
+    // `locate`'s arithmetic on the corners.
+    let turns0 = ((lon0 - westDegrees) * (1.0 / 360)).rounded(.down)
+    let turns1 = ((lon1 - westDegrees) * (1.0 / 360)).rounded(.down)
+    guard turns0 == turns1 else { return false }
+    let n = Double(GSHHGBinRaster.cellsPerSide)
+    @inline(__always) func cell(_ v: Double, _ count: Int) -> Double {
+      let c = (v * n).rounded(.down)
+      return c >= 0 ? min(c, Double(count) * n - 1) : 0
+    }
+    let x0 = (lon0 - 360 * turns0 - westDegrees) * binsPerDegree
+    let x1 = (lon1 - 360 * turns1 - westDegrees) * binsPerDegree
+    let y0 = (lat0 - southDegrees) * binsPerDegree
+    let y1 = (lat1 - southDegrees) * binsPerDegree
+    // The whole box outside the covered bins: nothing is tested there.
+    guard x1 >= 0, x0 < Double(columns), y1 >= 0, y0 < Double(rows) else { return true }
     // Whole numbers in the covered raster, below 2^31.
-    return isSeaBox(Int(x0), Int(x1), Int(y0), Int(y1))
+    return isSeaBox(
+      Int(cell(x0, columns)), Int(cell(x1, columns)), Int(cell(y0, rows)), Int(cell(y1, rows)))
   }
 
   /// Whether every raster cell (gx, gy) with gx0...gx1, gy0...gy1 (see `allSea`, inside the
