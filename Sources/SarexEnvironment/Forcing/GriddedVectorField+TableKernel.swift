@@ -10,11 +10,10 @@ extension GriddedVectorField {
   ///    rotated to east/north and stored eight at a time; the last n mod 8 particles one at
   ///    a time (`one`, four-lane vectors).
   ///
-  /// Particles are kept in Morton order, so runs share cells: when the eight lanes of pass 1
-  /// share a table cell its floats are broadcast (otherwise read in pairs and shuffled,
-  /// `CellRows`), and when eight particles of pass 2 share a grid cell its nodes are loaded
-  /// once. All paths do `one`'s operations per lane
-  /// (bit-identical results).
+  /// Pass 1 reads the eight lanes' table cells in pairs of floats and shuffles them into one
+  /// vector per number (`CellRows`). Particles are kept in Morton order, so runs share cells:
+  /// when eight particles of pass 2 share a grid cell its nodes are loaded once. All paths do
+  /// `one`'s operations per lane (bit-identical results).
   ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
@@ -73,17 +72,10 @@ extension GriddedVectorField {
           let c7 = cells + Int(b.cell[3]) &* per
           let ss = F8(lowHalf: a.s, highHalf: b.s)
           let ts = F8(lowHalf: a.t, highHalf: b.t)
-          // Particles are in Morton order, so eight in a row usually share a table cell: then
-          // its floats are broadcast rather than gathered lane by lane (same arithmetic per lane).
-          let sameCell = all(
-            (a.cell .== b.cell) .& (a.cell .== SIMD4<Int64>(repeating: a.cell[0])))
-          let e =
-            sameCell
-            ? LonLatLookupTable.evaluate(ss, ts) { q in F8(repeating: c0[q]) }
-            : {
-              let rows = CellRows(c0, c1, c2, c3, c4, c5, c6, c7)
-              return LonLatLookupTable.evaluate(ss, ts) { q in rows.row(q) }
-            }()
+          // Read in pairs and shuffled even when the eight share a cell: a broadcast path for
+          // that case (22 % of groups) measured no faster (see BENCHMARKS.md).
+          let rows = CellRows(c0, c1, c2, c3, c4, c5, c6, c7)
+          let e = LonLatLookupTable.evaluate(ss, ts) { q in rows.row(q) }
           @inline(__always) func flags(_ m: SIMDMask<SIMD4<Int64>>) -> SIMD4<Int32> {
             SIMD4<Int32>(
               truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: -1, where: m))
@@ -363,12 +355,12 @@ extension GriddedVectorField {
   }
 
   /// The 18 numbers of eight lanes' table cells as 18 eight-lane vectors (number k of lane l
-  /// on lane l of vector k), for lanes in different cells. Read as pairs of numbers (8-byte
-  /// loads): lanes 0, 1, 4, 5 in one vector and 2, 3, 6, 7 in another, each number then one
-  /// in-half shuffle of the two (`vshufps`). The 144 single-lane inserts this replaces were
-  /// most of pass 1; this form compiles to `vmovsd`/`vmovhps`/`vinsertf128`/`vshufps` and
-  /// eight-lane arithmetic (a 4 x 4 transposition of 16-byte loads compiled to single-lane
-  /// shuffles and four-lane arithmetic, and was no faster; see BENCHMARKS.md).
+  /// on lane l of vector k). Read as pairs of numbers (8-byte loads): lanes 0, 1, 4, 5 in one
+  /// vector and 2, 3, 6, 7 in another, each number then one in-half shuffle of the two
+  /// (`vshufps`). The 144 single-lane inserts this replaces were most of pass 1; this form
+  /// compiles to `vmovsd`/`vmovhps`/`vinsertf128`/`vshufps` and eight-lane arithmetic (a 4 x 4
+  /// transposition of 16-byte loads compiled to single-lane shuffles and four-lane
+  /// arithmetic, and was no faster; see BENCHMARKS.md).
   struct CellRows {
     typealias F8 = SIMD8<Float>
     typealias F4 = SIMD4<Float>
