@@ -10,10 +10,10 @@ extension GriddedVectorField {
   ///    rotated to east/north and stored eight at a time; the last n mod 8 particles one at
   ///    a time (`one`, four-lane vectors).
   ///
-  /// Particles are kept in Morton order, so runs share cells: when the eight lanes of pass 1
-  /// share a table cell its floats are broadcast, and when eight particles of pass 2 share a
-  /// grid cell its nodes are loaded once. All paths do `one`'s operations per lane
-  /// (bit-identical results).
+  /// Pass 1 reads the eight lanes' table cells in pairs of floats and shuffles them into one
+  /// vector per number (`CellRows`). Particles are kept in Morton order, so runs share cells:
+  /// when eight particles of pass 2 share a grid cell its nodes are loaded once. All paths do
+  /// `one`'s operations per lane (bit-identical results).
   ///
   /// OpenDrift interpolates in space with float64 weights and rounds to float32; here the
   /// weights and arithmetic are float32 (differences of a few 1e-8 m/s, see the tests).
@@ -28,15 +28,7 @@ extension GriddedVectorField {
   ) {
     typealias F8 = SIMD8<Float>
     typealias D4 = SIMD4<Double>
-    let windowWest = table.windowWest
-    let west = table.west
-    let south = table.south
-    let inverseStep = table.inverseStep
-    let width = Double(table.cellsX)
-    let height = Double(table.cellsY)
-    let lastCellX = width - 1
-    let lastCellY = height - 1
-    let cellsX = D4(repeating: width)
+    let cellLanes = TableCellLanes(table)
     let maxI = F8(repeating: Float(nx - 1))
     let maxJ = F8(repeating: Float(ny - 1))
     let lastI = F8(repeating: Float(nx - 2))
@@ -68,28 +60,8 @@ extension GriddedVectorField {
             for l in 0..<4 where k &+ from &+ l < count { v[l] = p[first &+ k &+ from &+ l] }
             return v
           }
-          @inline(__always) func locate(_ x: D4, _ y: D4) -> (
-            cell: SIMD4<Int64>, s: SIMD4<Float>, t: SIMD4<Float>, inside: SIMDMask<SIMD4<Int64>>
-          ) {
-            let wrapped = x - 360 * ((x - windowWest) * (1.0 / 360)).rounded(.down)
-            let u = (wrapped - west) * inverseStep
-            let v = (y - south) * inverseStep
-            let inside = (u .>= 0) .& (u .<= width) .& (v .>= 0) .& (v .<= height)
-            var uc = u.replacing(with: 0, where: .!(u .>= 0))
-            uc.replace(with: width, where: .!(uc .<= width))
-            var vc = v.replacing(with: 0, where: .!(v .>= 0))
-            vc.replace(with: height, where: .!(vc .<= height))
-            var ic = uc.rounded(.down)
-            ic.replace(with: lastCellX, where: ic .> lastCellX)
-            var jc = vc.rounded(.down)
-            jc.replace(with: lastCellY, where: jc .> lastCellY)
-            // The cell number is an integer below 2^31: read it from the mantissa.
-            let number = (jc * cellsX + ic) + 6_755_399_441_055_744.0
-            let cell = unsafeBitCast(number, to: SIMD4<Int64>.self) & 0xFFFF_FFFF
-            return (cell, SIMD4<Float>(uc - ic), SIMD4<Float>(vc - jc), inside)
-          }
-          let a = locate(lanes(lon, 0), lanes(lat, 0))
-          let b = locate(lanes(lon, 4), lanes(lat, 4))
+          let a = cellLanes.locate(lanes(lon, 0), lanes(lat, 0))
+          let b = cellLanes.locate(lanes(lon, 4), lanes(lat, 4))
           let c0 = cells + Int(a.cell[0]) &* per
           let c1 = cells + Int(a.cell[1]) &* per
           let c2 = cells + Int(a.cell[2]) &* per
@@ -100,16 +72,10 @@ extension GriddedVectorField {
           let c7 = cells + Int(b.cell[3]) &* per
           let ss = F8(lowHalf: a.s, highHalf: b.s)
           let ts = F8(lowHalf: a.t, highHalf: b.t)
-          // Particles are in Morton order, so eight in a row usually share a table cell: then
-          // its floats are broadcast rather than gathered lane by lane (same arithmetic per lane).
-          let sameCell = all(
-            (a.cell .== b.cell) .& (a.cell .== SIMD4<Int64>(repeating: a.cell[0])))
-          let e =
-            sameCell
-            ? LonLatLookupTable.evaluate(ss, ts) { q in F8(repeating: c0[q]) }
-            : LonLatLookupTable.evaluate(ss, ts) { q in
-              F8(c0[q], c1[q], c2[q], c3[q], c4[q], c5[q], c6[q], c7[q])
-            }
+          // Read in pairs and shuffled even when the eight share a cell: a broadcast path for
+          // that case (22 % of groups) measured no faster (see BENCHMARKS.md).
+          let rows = CellRows(c0, c1, c2, c3, c4, c5, c6, c7)
+          let e = LonLatLookupTable.evaluate(ss, ts) { q in rows.row(q) }
           @inline(__always) func flags(_ m: SIMDMask<SIMD4<Int64>>) -> SIMD4<Int32> {
             SIMD4<Int32>(
               truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: -1, where: m))
@@ -335,5 +301,128 @@ extension GriddedVectorField {
     let t2 = low(r2, r3)
     let t3 = high(r2, r3)
     return (lowPairs(t0, t2), highPairs(t0, t2), lowPairs(t1, t3), highPairs(t1, t3))
+  }
+
+  /// The lookup-table cell of four positions, in the arithmetic of `LonLatLookupTable.cell`
+  /// (float64): a value type with a method rather than a nested function, which the compiler
+  /// emitted out of line (vector arguments through memory, ~8 % of the drift's samples).
+  struct TableCellLanes {
+    typealias D4 = SIMD4<Double>
+    let windowWest: Double
+    let west: Double
+    let south: Double
+    let inverseStep: Double
+    let width: Double
+    let height: Double
+    let lastCellX: Double
+    let lastCellY: Double
+
+    init(_ table: LonLatLookupTable) {
+      windowWest = table.windowWest
+      west = table.west
+      south = table.south
+      inverseStep = table.inverseStep
+      width = Double(table.cellsX)
+      height = Double(table.cellsY)
+      lastCellX = width - 1
+      lastCellY = height - 1
+    }
+
+    /// Cell numbers, local coordinates (s, t) and inside flags of longitudes `x` and latitudes
+    /// `y` (degrees). Transparent (mandatory inlining): with `@inline(__always)` the
+    /// compiler still emitted it out of line.
+    @_transparent
+    func locate(_ x: D4, _ y: D4) -> (
+      cell: SIMD4<Int64>, s: SIMD4<Float>, t: SIMD4<Float>, inside: SIMDMask<SIMD4<Int64>>
+    ) {
+      let wrapped = x - 360 * ((x - windowWest) * (1.0 / 360)).rounded(.down)
+      let u = (wrapped - west) * inverseStep
+      let v = (y - south) * inverseStep
+      let inside = (u .>= 0) .& (u .<= width) .& (v .>= 0) .& (v .<= height)
+      var uc = u.replacing(with: 0, where: .!(u .>= 0))
+      uc.replace(with: width, where: .!(uc .<= width))
+      var vc = v.replacing(with: 0, where: .!(v .>= 0))
+      vc.replace(with: height, where: .!(vc .<= height))
+      var ic = uc.rounded(.down)
+      ic.replace(with: lastCellX, where: ic .> lastCellX)
+      var jc = vc.rounded(.down)
+      jc.replace(with: lastCellY, where: jc .> lastCellY)
+      // The cell number is an integer below 2^31: read it from the mantissa.
+      let number = (jc * D4(repeating: width) + ic) + 6_755_399_441_055_744.0
+      let cell = unsafeBitCast(number, to: SIMD4<Int64>.self) & 0xFFFF_FFFF
+      return (cell, SIMD4<Float>(uc - ic), SIMD4<Float>(vc - jc), inside)
+    }
+  }
+
+  /// The 18 numbers of eight lanes' table cells as 18 eight-lane vectors (number k of lane l
+  /// on lane l of vector k). Read as pairs of numbers (8-byte loads): lanes 0, 1, 4, 5 in one
+  /// vector and 2, 3, 6, 7 in another, each number then one in-half shuffle of the two
+  /// (`vshufps`). The 144 single-lane inserts this replaces were most of pass 1; this form
+  /// compiles to `vmovsd`/`vmovhps`/`vinsertf128`/`vshufps` and eight-lane arithmetic (a 4 x 4
+  /// transposition of 16-byte loads compiled to single-lane shuffles and four-lane
+  /// arithmetic, and was no faster; see BENCHMARKS.md).
+  struct CellRows {
+    typealias F8 = SIMD8<Float>
+    typealias F4 = SIMD4<Float>
+    let q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15, q16, q17: F8
+
+    @inline(__always)
+    init(
+      _ c0: UnsafePointer<Float>, _ c1: UnsafePointer<Float>, _ c2: UnsafePointer<Float>,
+      _ c3: UnsafePointer<Float>, _ c4: UnsafePointer<Float>, _ c5: UnsafePointer<Float>,
+      _ c6: UnsafePointer<Float>, _ c7: UnsafePointer<Float>
+    ) {
+      /// Numbers o and o + 1 of the eight lanes: 8-byte loads (pairs of lanes 0, 1 | 4, 5 and
+      /// 2, 3 | 6, 7 in two vectors), then one in-half shuffle for each number.
+      @inline(__always) func pair(_ o: Int) -> (F8, F8) {
+        typealias D4 = SIMD4<Double>
+        @inline(__always) func load(_ c: UnsafePointer<Float>) -> Double {
+          UnsafeRawPointer(c + o).loadUnaligned(as: Double.self)
+        }
+        let x = unsafeBitCast(D4(load(c0), load(c1), load(c4), load(c5)), to: F8.self)
+        let y = unsafeBitCast(D4(load(c2), load(c3), load(c6), load(c7)), to: F8.self)
+        @inline(__always) func halves(_ f: (F4, F4) -> F4) -> F8 {
+          F8(lowHalf: f(x.lowHalf, y.lowHalf), highHalf: f(x.highHalf, y.highHalf))
+        }
+        return (
+          halves { a, b in F4(a[0], a[2], b[0], b[2]) },
+          halves { a, b in F4(a[1], a[3], b[1], b[3]) }
+        )
+      }
+      (q0, q1) = pair(0)
+      (q2, q3) = pair(2)
+      (q4, q5) = pair(4)
+      (q6, q7) = pair(6)
+      (q8, q9) = pair(8)
+      (q10, q11) = pair(10)
+      (q12, q13) = pair(12)
+      (q14, q15) = pair(14)
+      (q16, q17) = pair(16)
+    }
+
+    /// Number `k` of the eight lanes' cells (a constant after inlining).
+    @inline(__always)
+    func row(_ k: Int) -> F8 {
+      switch k {
+      case 0: q0
+      case 1: q1
+      case 2: q2
+      case 3: q3
+      case 4: q4
+      case 5: q5
+      case 6: q6
+      case 7: q7
+      case 8: q8
+      case 9: q9
+      case 10: q10
+      case 11: q11
+      case 12: q12
+      case 13: q13
+      case 14: q14
+      case 15: q15
+      case 16: q16
+      default: q17
+      }
+    }
   }
 }
