@@ -97,9 +97,14 @@ final class ParticleColumns: @unchecked Sendable {
   }
 
   private var doubleColumns: [UnsafeMutablePointer<Double>] {
+    steppedDoubleColumns + [weight, pFail]
+  }
+
+  /// The double columns a drift step reads or writes (not the weights and detection history).
+  private var steppedDoubleColumns: [UnsafeMutablePointer<Double>] {
     [
       longitudeDegrees, latitudeDegrees, previousLongitudeDegrees, previousLatitudeDegrees,
-      releaseTime, weight, pFail, downwindSlope, downwindOffset, downwindEpsilon, crosswindSlope,
+      releaseTime, downwindSlope, downwindOffset, downwindEpsilon, crosswindSlope,
       crosswindOffset, crosswindEpsilon, sinLatitude, cosLatitude,
     ]
   }
@@ -121,25 +126,30 @@ final class ParticleColumns: @unchecked Sendable {
 
   /// Sets every column of `self` to `source`'s in the order `order`: particle `i` becomes the one
   /// at `order[i]` of `source` (`order` a permutation of 0..<count, both of this count). One
-  /// column per task, on all processors.
-  func gather(from source: ParticleColumns, order: UnsafePointer<Int>) {
+  /// column per task, on all processors. With `steppedOnly`, only the columns a drift step uses:
+  /// weights, detection history, scenario and class indices are left as they were (the drift's
+  /// working copy never reads them, and each reordering moves a sixth fewer bytes).
+  func gather(from source: ParticleColumns, order: UnsafePointer<Int>, steppedOnly: Bool = false) {
     precondition(source.count == count, "gather between ensembles of different sizes")
     let n = count
     // The tasks touch disjoint columns; the pointers stay valid while both owners live.
     nonisolated(unsafe) let order = order
-    nonisolated(unsafe) let pairs = Array(zip(source.doubleColumns, doubleColumns))
+    nonisolated(unsafe) let pairs = Array(
+      steppedOnly
+        ? zip(source.steppedDoubleColumns, steppedDoubleColumns)
+        : zip(source.doubleColumns, doubleColumns))
     @Sendable func apply<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
       for i in 0..<n { to[i] = from[order[i]] }
     }
-    let tasks = pairs.count + 6
+    let tasks = pairs.count + (steppedOnly ? 4 : 6)
     DispatchQueue.concurrentPerform(iterations: tasks) { k in
       switch k - pairs.count {
       case 0: apply(source.status, status)
       case 1: apply(source.orientation, orientation)
-      case 2: apply(source.scenarioIndex, scenarioIndex)
-      case 3: apply(source.classIndex, classIndex)
-      case 4: apply(source.id, id)
-      case 5: apply(source.randomKey, randomKey)
+      case 2: apply(source.id, id)
+      case 3: apply(source.randomKey, randomKey)
+      case 4: apply(source.scenarioIndex, scenarioIndex)
+      case 5: apply(source.classIndex, classIndex)
       default: apply(pairs[k].0, pairs[k].1)
       }
     }

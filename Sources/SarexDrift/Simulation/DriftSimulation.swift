@@ -197,7 +197,7 @@ public struct DriftSimulation: Sendable {
     /// The sampled forcing in the scratch is used by the next move, so the particles are
     /// reordered only between a move and the next sampling.
     func reorder() {
-      spare.gather(from: work, order: spatialOrder.permutation(of: work))
+      spare.gather(from: work, order: spatialOrder.permutation(of: work), steppedOnly: true)
       swap(&work, &spare)
       blocks = blockRanges(over: n - spatialOrder.settledCount)
       work.seededSlots(into: slots)
