@@ -42,6 +42,21 @@ import Testing
     }
   }
 
+  /// The drift starts its coastline from the box an opened file gives, before the field is
+  /// loaded: it must be the loaded field's box exactly (projected grids here; the synthetic grid
+  /// tests check regular and curvilinear ones).
+  @Test func anOpenedFileGivesTheLoadedFieldsBox() throws {
+    for (name, kind) in [
+      (ForcingTestData.norkyst, VectorFieldKind.surfaceCurrent),
+      (ForcingTestData.arome, VectorFieldKind.wind10m),
+    ] {
+      let opening = try GriddedVectorField.Opening(url: ForcingTestData.url(name), kind: kind)
+      let box = opening.geographicBox
+      let field = try opening.load()
+      #expect(box != nil && box == field.geographicBox, "\(name)")
+    }
+  }
+
   @Test func intersectionIsTheOverlapInTheFirstBoxsFrame() throws {
     let a = LonLatBox(westDegrees: -20, eastDegrees: 20, southDegrees: 50, northDegrees: 70)
     let b = LonLatBox(westDegrees: 10, eastDegrees: 40, southDegrees: 60, northDegrees: 80)

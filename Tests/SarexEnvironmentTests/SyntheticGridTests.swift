@@ -32,6 +32,8 @@ import Testing
       ])
     let field = try GriddedVectorField(url: url, kind: .wind10m)
     #expect(!field.isGridRelative)
+    let box = try GriddedVectorField.Opening(url: url, kind: .wind10m).geographicBox
+    #expect(box != nil && box == field.geographicBox)
     var g = SplitMix(seed: 3)
     for _ in 0..<200 {
       let lon = 3 + g.unit() * 4.5
@@ -66,6 +68,8 @@ import Testing
         },
       ])
     let field = try GriddedVectorField(url: url, kind: .surfaceCurrent)
+    let box = try GriddedVectorField.Opening(url: url, kind: .surfaceCurrent).geographicBox
+    #expect(box != nil && box == field.geographicBox)
     var g = SplitMix(seed: 11)
     for _ in 0..<200 {
       let fi = g.unit() * 14

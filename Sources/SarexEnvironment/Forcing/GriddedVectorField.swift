@@ -41,25 +41,31 @@ public struct GriddedVectorField: VectorField {
   /// A box (degrees) outside which the field never answers a valid sample: the lookup table's
   /// extent for projected and curvilinear grids (the grid's with a margin), the grid's own for
   /// regular longitude/latitude grids. Nil when the grid wraps around the globe.
+  /// ``Opening/geographicBox`` gives the same box before the field is loaded.
   public var geographicBox: LonLatBox? {
     switch locator {
     case .table(let table):
-      return LonLatBox(
-        westDegrees: table.west, eastDegrees: table.west + Double(table.cellsX) * table.step,
-        southDegrees: table.south,
-        northDegrees: min(90, table.south + Double(table.cellsY) * table.step))
+      return LonLatTableExtent(
+        west: table.west, south: table.south, step: table.step, cellsX: table.cellsX,
+        cellsY: table.cellsY
+      ).box
     case .regular(let grid):
-      let lastLongitude = grid.firstLongitude + Double(nx - 1) / grid.longitudeScale
-      let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
-      let west = min(grid.firstLongitude, lastLongitude)
-      let east = max(grid.firstLongitude, lastLongitude)
-      // A grid of (nearly) the whole globe bounds nothing worth cutting to.
-      guard east - west < 359 else { return nil }
-      return LonLatBox(
-        westDegrees: west, eastDegrees: east,
-        southDegrees: min(grid.firstLatitude, lastLatitude),
-        northDegrees: max(grid.firstLatitude, lastLatitude))
+      return Self.regularBox(grid, nx: nx, ny: ny)
     }
+  }
+
+  /// `geographicBox` of a regular longitude/latitude grid of `nx` x `ny` nodes.
+  static func regularBox(_ grid: RegularLonLatLocator, nx: Int, ny: Int) -> LonLatBox? {
+    let lastLongitude = grid.firstLongitude + Double(nx - 1) / grid.longitudeScale
+    let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
+    let west = min(grid.firstLongitude, lastLongitude)
+    let east = max(grid.firstLongitude, lastLongitude)
+    // A grid of (nearly) the whole globe bounds nothing worth cutting to.
+    guard east - west < 359 else { return nil }
+    return LonLatBox(
+      westDegrees: west, eastDegrees: east,
+      southDegrees: min(grid.firstLatitude, lastLatitude),
+      northDegrees: max(grid.firstLatitude, lastLatitude))
   }
 
   /// OpenDrift's plausibility limits (`readers/basereader/consts.py`): values beyond are missing.
@@ -77,38 +83,26 @@ public struct GriddedVectorField: VectorField {
   /// Opens `url`, finds the `kind` components by CF standard name, checks units, decodes time,
   /// selects the level (10 m wind, shallowest current), reads all times and builds the grid
   /// lookup. Throws `ForcingError` with a sentence naming the file and variable.
+  /// (``Opening`` then ``Opening/load()`` in two steps.)
   public init(url: URL, kind: VectorFieldKind) throws(ForcingError) {
-    do {
-      let file = try NetCDFFile(readingFrom: url)
-      try self.init(file: file, kind: kind)
-    } catch let error as ForcingError {
-      throw error
-    } catch let error as NetCDFError {
-      throw .netCDF(error)
-    } catch {
-      throw .unsupportedGrid(path: url.path, variable: "?", reason: "\(error)")
-    }
+    self = try Opening(url: url, kind: kind).load()
   }
 
-  private init(file: NetCDFFile, kind: VectorFieldKind) throws {
-    let source = try CFVectorSource.discover(file: file, kind: kind)
-    let grid = try CFGrid.discover(file: file, variable: source.x)
+  /// Reads the planes of `opening` while its grid lookup is built.
+  init(opening: Opening) throws {
+    let (file, source, kind) = (opening.file, opening.source, opening.kind)
     self.kind = kind
     path = file.path
     componentNames = (source.x.name, source.y.name)
     times = source.times
-    let dims = source.x.dimensions
-    nx = dims[dims.count - 1].length
-    ny = dims[dims.count - 2].length
+    (nx, ny) = (opening.nx, opening.ny)
     // The grid lookup (PROJ and libm: processor work only) is built on its own thread while
     // this one reads the components (mostly inside netCDF-C, under its process-wide lock), so
-    // the processors have work while the other field's load holds the lock. Its errors come
-    // first, as when it was built before the reads.
-    let (path, name, gridNX, gridNY) = (path, source.x.name, nx, ny)
-    let gridRelative = source.isGridRelative
-    let locating = BackgroundJob {
-      try Self.makeLocator(
-        grid: grid, path: path, variable: name, nx: gridNX, ny: gridNY, gridRelative: gridRelative)
+    // the processors have work while the other field's load holds the lock. Its inputs were
+    // checked by the opening, so its errors (none expected) still come before the reads'.
+    let (path, plan, gridRelative) = (path, opening.plan, source.isGridRelative)
+    let locating = BackgroundJob { () throws(ForcingError) in
+      try plan.locator(path: path, gridRelative: gridRelative)
     }
     planeFloats = nx * ny * 4
     // Both components write every float of every plane, so the array is not filled first
@@ -138,44 +132,10 @@ public struct GriddedVectorField: VectorField {
       }
       initialized = buffer.count
     }
-    (locator, isGridRelative) = try locating.wait()
+    guard let located = locating.outcome() else { throw BackgroundJobError.noResult }
+    (locator, isGridRelative) = try located.get()
     if let failure { throw failure }
     self.values = values
-  }
-
-  /// The grid lookup for `grid` and whether vectors are rotated from grid axes to east/north.
-  private static func makeLocator(
-    grid: CFGrid, path: String, variable: String, nx: Int, ny: Int, gridRelative: Bool
-  ) throws(ForcingError) -> (Locator, Bool) {
-    switch grid {
-    case .regularLonLat(let lons, let lats):
-      guard lons.count == nx, lats.count == ny, nx >= 2, ny >= 2 else {
-        throw ForcingError.unsupportedGrid(
-          path: path, variable: variable,
-          reason: "longitude/latitude sizes do not match the variable")
-      }
-      return (.regular(RegularLonLatLocator(longitudes: lons, latitudes: lats)), false)
-    case .projected(let x, let y, let definition):
-      let projection = try Projection(definition: definition, path: path)
-      guard
-        let table = LonLatLookupTable.projected(
-          x: x, y: y, projection: projection, gridRelative: gridRelative)
-      else {
-        throw ForcingError.projection(
-          path: path, definition: definition,
-          reason: "the grid's corners do not map to longitude/latitude")
-      }
-      return (.table(table), gridRelative)
-    case .curvilinear(let lons, let lats, let cnx, let cny):
-      guard
-        let table = LonLatLookupTable.curvilinear(
-          longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: gridRelative)
-      else {
-        throw ForcingError.unsupportedGrid(
-          path: path, variable: variable, reason: "its 2-D longitude/latitude are not usable")
-      }
-      return (.table(table), gridRelative)
-    }
   }
 
   /// Throws unless the file covers `span` entirely. Call before a run.
