@@ -4,8 +4,8 @@ import SarexEnvironment
 /// Starts loading the coastline (a GSHHG land mask) on a thread of its own as soon as its region
 /// is known, while the forcing still loads: the region depends on the seeds' box and on both
 /// forcing fields' boxes (``DriftRunner/landRegion(seeds:durationSeconds:forcing:)``), and each
-/// is offered by the job that learns it (the seeding when done, each field when its file is
-/// opened, long before its planes are read). The last offer starts the load.
+/// is offered by the job that learns it (the seeding when done, each field as soon as its grid's
+/// extent is known, long before its planes are read). The last offer starts the load.
 ///
 /// `@unchecked Sendable`: the offers and the job are only touched under `lock`.
 final class CoastlineStart: @unchecked Sendable {

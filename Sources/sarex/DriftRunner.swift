@@ -93,7 +93,7 @@ struct DriftRunner {
   /// Seeds the ensemble and loads wind, current and (when asked) the coastline, all at once:
   /// seeding on a thread of its own, the two fields in `concurrently` (the current, the largest
   /// file, starts first), and the coastline as soon as its region is known (`CoastlineStart`):
-  /// the seeds' box and both fields' boxes, each field's known when its file is opened, long
+  /// the seeds' box and both fields' boxes, each field's known from its grid's coordinates, long
   /// before its planes are read. Errors are reported in the order seeding, wind, current,
   /// coastline, whichever job finished first; every job is joined before anything is thrown.
   private func load(span: ClosedRange<Date>) throws -> (
@@ -114,9 +114,9 @@ struct DriftRunner {
     @Sendable func field(_ url: URL, _ kind: VectorFieldKind, _ part: CoastlineStart.Part) throws
       -> GriddedVectorField
     {
-      let opening = try describe { try GriddedVectorField.Opening(url: url, kind: kind) }
-      coastline?.offer(part, box: opening.geographicBox)
-      let field = try describe { try opening.load() }
+      let field = try describe {
+        try GriddedVectorField(url: url, kind: kind) { coastline?.offer(part, box: $0) }
+      }
       try describe { try field.validate(covering: span) }
       return field
     }

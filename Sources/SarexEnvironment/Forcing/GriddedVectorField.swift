@@ -41,7 +41,7 @@ public struct GriddedVectorField: VectorField {
   /// A box (degrees) outside which the field never answers a valid sample: the lookup table's
   /// extent for projected and curvilinear grids (the grid's with a margin), the grid's own for
   /// regular longitude/latitude grids. Nil when the grid wraps around the globe.
-  /// ``Opening/geographicBox`` gives the same box before the field is loaded.
+  /// `init(url:kind:whenBoxKnown:)` hands out the same box before the field is loaded.
   public var geographicBox: LonLatBox? {
     switch locator {
     case .table(let table):
@@ -83,26 +83,49 @@ public struct GriddedVectorField: VectorField {
   /// Opens `url`, finds the `kind` components by CF standard name, checks units, decodes time,
   /// selects the level (10 m wind, shallowest current), reads all times and builds the grid
   /// lookup. Throws `ForcingError` with a sentence naming the file and variable.
-  /// (``Opening`` then ``Opening/load()`` in two steps.)
-  public init(url: URL, kind: VectorFieldKind) throws(ForcingError) {
-    self = try Opening(url: url, kind: kind).load()
+  ///
+  /// `whenBoxKnown` receives the field's `geographicBox` as soon as it is known (from the grid's
+  /// coordinates, long before the planes are read), on another thread, once; it is not called
+  /// when the grid is unusable. A caller can start work that depends on where the field is (the
+  /// drift's coastline) while the field loads.
+  public init(
+    url: URL, kind: VectorFieldKind,
+    whenBoxKnown: @escaping @Sendable (LonLatBox?) -> Void = { _ in }
+  ) throws(ForcingError) {
+    do {
+      let file = try NetCDFFile(readingFrom: url)
+      try self.init(file: file, kind: kind, whenBoxKnown: whenBoxKnown)
+    } catch let error as ForcingError {
+      throw error
+    } catch let error as NetCDFError {
+      throw .netCDF(error)
+    } catch {
+      throw .unsupportedGrid(path: url.path, variable: "?", reason: "\(error)")
+    }
   }
 
-  /// Reads the planes of `opening` while its grid lookup is built.
-  init(opening: Opening) throws {
-    let (file, source, kind) = (opening.file, opening.source, opening.kind)
+  private init(
+    file: NetCDFFile, kind: VectorFieldKind, whenBoxKnown: @escaping @Sendable (LonLatBox?) -> Void
+  ) throws {
+    let source = try CFVectorSource.discover(file: file, kind: kind)
+    let grid = try CFGrid.discover(file: file, variable: source.x)
     self.kind = kind
     path = file.path
     componentNames = (source.x.name, source.y.name)
     times = source.times
-    (nx, ny) = (opening.nx, opening.ny)
+    let dims = source.x.dimensions
+    nx = dims[dims.count - 1].length
+    ny = dims[dims.count - 2].length
     // The grid lookup (PROJ and libm: processor work only) is built on its own thread while
     // this one reads the components (mostly inside netCDF-C, under its process-wide lock), so
-    // the processors have work while the other field's load holds the lock. Its inputs were
-    // checked by the opening, so its errors (none expected) still come before the reads'.
-    let (path, plan, gridRelative) = (path, opening.plan, source.isGridRelative)
+    // the processors have work while the other field's load holds the lock. Its errors come
+    // first, as when it was built before the reads.
+    let (path, name, gridNX, gridNY) = (path, source.x.name, nx, ny)
+    let gridRelative = source.isGridRelative
     let locating = BackgroundJob { () throws(ForcingError) in
-      try plan.locator(path: path, gridRelative: gridRelative)
+      try Self.makeLocator(
+        grid: grid, path: path, variable: name, nx: gridNX, ny: gridNY, gridRelative: gridRelative,
+        whenBoxKnown: whenBoxKnown)
     }
     planeFloats = nx * ny * 4
     // Both components write every float of every plane, so the array is not filled first
@@ -136,6 +159,51 @@ public struct GriddedVectorField: VectorField {
     (locator, isGridRelative) = try located.get()
     if let failure { throw failure }
     self.values = values
+  }
+
+  /// The grid lookup for `grid` and whether vectors are rotated from grid axes to east/north;
+  /// `whenBoxKnown` gets the lookup's `geographicBox` as soon as its extent is known, before the
+  /// lookup is built.
+  private static func makeLocator(
+    grid: CFGrid, path: String, variable: String, nx: Int, ny: Int, gridRelative: Bool,
+    whenBoxKnown: @Sendable (LonLatBox?) -> Void
+  ) throws(ForcingError) -> (Locator, Bool) {
+    switch grid {
+    case .regularLonLat(let lons, let lats):
+      guard lons.count == nx, lats.count == ny, nx >= 2, ny >= 2 else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: variable,
+          reason: "longitude/latitude sizes do not match the variable")
+      }
+      let grid = RegularLonLatLocator(longitudes: lons, latitudes: lats)
+      whenBoxKnown(regularBox(grid, nx: nx, ny: ny))
+      return (.regular(grid), false)
+    case .projected(let x, let y, let definition):
+      let projection = try Projection(definition: definition, path: path)
+      guard let extent = LonLatLookupTable.projectedExtent(x: x, y: y, projection: projection)
+      else {
+        throw ForcingError.projection(
+          path: path, definition: definition,
+          reason: "the grid's corners do not map to longitude/latitude")
+      }
+      whenBoxKnown(extent.box)
+      let table = LonLatLookupTable.projected(
+        x: x, y: y, projection: projection, gridRelative: gridRelative, extent: extent)
+      return (.table(table), gridRelative)
+    case .curvilinear(let lons, let lats, let cnx, let cny):
+      guard
+        let extent = LonLatLookupTable.curvilinearExtent(
+          longitudes: lons, latitudes: lats, nx: cnx, ny: cny)
+      else {
+        throw ForcingError.unsupportedGrid(
+          path: path, variable: variable, reason: "its 2-D longitude/latitude are not usable")
+      }
+      whenBoxKnown(extent.box)
+      let table = LonLatLookupTable.curvilinear(
+        longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: gridRelative,
+        extent: extent)
+      return (.table(table), gridRelative)
+    }
   }
 
   /// Throws unless the file covers `span` entirely. Call before a run.
