@@ -33,7 +33,9 @@ struct DriftRunner {
     let windURL = spec.windURL
     let currentURL = spec.currentURL
     let (seeded, wind, current, land) = try load(span: span)
-    var ensemble = seeded
+    // The only reference to the seeded columns from here on: the drift changes them in place
+    // (copy-on-write would otherwise copy them all at the first output).
+    var ensemble = consume seeded
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
     try checkSeedsHaveForcing(
       ensemble: ensemble, fields: [(wind, windURL, "wind"), (current, currentURL, "current")],
