@@ -135,15 +135,14 @@ public struct GriddedVectorField: VectorField {
       buffer, initialized in
       PagePopulation.populate(buffer)
       do {
-        // Two threads over the two halves of the planes (see `ForcingPlaneLoad`).
-        let nt = source.times.count
-        let half = nt / 2
+        // Two threads, from either end of the planes (see `ForcingPlaneLoad`).
+        let claims = PlaneClaims(0..<source.times.count)
         let second = ForcingPlaneLoad(
-          file: file, source: source, kind: kind, planes: half..<nt, out: buffer)
+          file: file, source: source, kind: kind, claims: claims, backwards: true, out: buffer)
         let other = BackgroundJob { try second.run() }
         let firstResult = Result {
           try ForcingPlaneLoad(
-            file: file, source: source, kind: kind, planes: 0..<half, out: buffer
+            file: file, source: source, kind: kind, claims: claims, backwards: false, out: buffer
           ).run()
         }
         let secondResult = Result { try other.wait() }
