@@ -30,34 +30,12 @@ struct DriftRunner {
     let end = config.start.addingTimeInterval(
       config.timeStep < 0 ? -config.duration : config.duration)
     let span = min(config.start, end)...max(config.start, end)
-    // Seeding, wind and current are independent: run them at once. Seeding comes first so that
-    // its errors are reported first; the current (the largest file) comes last, so it starts
-    // first (see `concurrently`). The coastline follows: its region depends on the seeds and on
-    // where the forcing is.
-    let seeding = spec.seeding
     let windURL = spec.windURL
     let currentURL = spec.currentURL
-    let landResolution = spec.landResolution.flatMap { GSHHGResolution(name: $0) }
-    let durationSeconds = abs(config.duration)
-    let (seeded, wind, current) = try concurrently(
-      { try describe { try seeding.makeEnsemble() } },
-      {
-        let field = try describe { try GriddedVectorField(url: windURL, kind: .wind10m) }
-        try describe { try field.validate(covering: span) }
-        return field
-      },
-      {
-        let field = try describe { try GriddedVectorField(url: currentURL, kind: .surfaceCurrent) }
-        try describe { try field.validate(covering: span) }
-        return field
-      })
-    let land = try landResolution.map { resolution in
-      let region = Self.landRegion(
-        ensemble: seeded, durationSeconds: durationSeconds,
-        forcing: [wind.geographicBox, current.geographicBox])
-      return try describe { try GSHHGLandMask(region: region, resolution: resolution) }
-    }
-    var ensemble = seeded
+    let (seeded, wind, current, land) = try load(span: span)
+    // The only reference to the seeded columns from here on: the drift changes them in place
+    // (copy-on-write would otherwise copy them all at the first output).
+    var ensemble = consume seeded
     if let land { try checkSeedsAreAtSea(ensemble: ensemble, land: land) }
     try checkSeedsHaveForcing(
       ensemble: ensemble, fields: [(wind, windURL, "wind"), (current, currentURL, "current")],
@@ -118,19 +96,65 @@ struct DriftRunner {
       wallSeconds: Date().timeIntervalSince(started), captured: captured)
   }
 
+  /// Seeds the ensemble and loads wind, current and (when asked) the coastline, all at once:
+  /// seeding on a thread of its own, the two fields in `concurrently` (the current, the largest
+  /// file, starts first), and the coastline as soon as its region is known (`CoastlineStart`):
+  /// the seeds' box and both fields' boxes, each field's known from its grid's coordinates, long
+  /// before its planes are read. Errors are reported in the order seeding, wind, current,
+  /// coastline, whichever job finished first; every job is joined before anything is thrown.
+  private func load(span: ClosedRange<Date>) throws -> (
+    ParticleEnsemble, GriddedVectorField, GriddedVectorField, GSHHGLandMask?
+  ) {
+    let seeding = spec.seeding
+    let windURL = spec.windURL
+    let currentURL = spec.currentURL
+    let landResolution = spec.landResolution.flatMap { GSHHGResolution(name: $0) }
+    let coastline = landResolution.map {
+      CoastlineStart(resolution: $0, durationSeconds: abs(spec.configuration.duration))
+    }
+    let seedingJob = BackgroundJob { () throws -> ParticleEnsemble in
+      let ensemble = try describe { try seeding.makeEnsemble() }
+      coastline?.offer(.seeds, box: Self.seedBox(ensemble))
+      return ensemble
+    }
+    @Sendable func field(_ url: URL, _ kind: VectorFieldKind, _ part: CoastlineStart.Part) throws
+      -> GriddedVectorField
+    {
+      let field = try describe {
+        try GriddedVectorField(url: url, kind: kind) { coastline?.offer(part, box: $0) }
+      }
+      try describe { try field.validate(covering: span) }
+      return field
+    }
+    let (wind, current) = concurrently(
+      { try field(windURL, .wind10m, .wind) }, { try field(currentURL, .surfaceCurrent, .current) })
+    let seeded = Swift.Result { try seedingJob.wait() }
+    let started = coastline?.join()
+    let ensemble = try seeded.get()
+    let windField = try wind.get()
+    let currentField = try current.get()
+    // Started unless a job failed before offering its box, and then it has thrown above.
+    let land = try started.map { try $0.get() }
+    return (ensemble, windField, currentField, land)
+  }
+
+  /// The box (degrees) of the seeded positions.
+  static func seedBox(_ ensemble: ParticleEnsemble) -> LonLatBox {
+    let lons = ensemble.longitudesDegrees
+    let lats = ensemble.latitudesDegrees
+    return LonLatBox(
+      westDegrees: lons.min() ?? 0, eastDegrees: lons.max() ?? 0, southDegrees: lats.min() ?? 0,
+      northDegrees: lats.max() ?? 0)
+  }
+
   /// The coastline region: the seeds' box widened by how far anything could drift (2 m/s for the
   /// whole run, at most 10 degrees), so every particle stays inside it; cut to where both forcing
   /// fields can answer (a particle outside either stops with missing data), with a margin of
   /// `forcingMarginDegrees` for the last step out, and never smaller than the seeds' own box (a
   /// seed on land is reported as such wherever it is).
-  static func landRegion(
-    ensemble: ParticleEnsemble, durationSeconds: Double, forcing: [LonLatBox?]
-  ) -> LonLatBox {
-    let lons = ensemble.longitudesDegrees
-    let lats = ensemble.latitudesDegrees
-    let seeds = LonLatBox(
-      westDegrees: lons.min() ?? 0, eastDegrees: lons.max() ?? 0, southDegrees: lats.min() ?? 0,
-      northDegrees: lats.max() ?? 0)
+  static func landRegion(seeds: LonLatBox, durationSeconds: Double, forcing: [LonLatBox?])
+    -> LonLatBox
+  {
     let reachDegrees = min(10, max(0.5, 2 * durationSeconds / 111_000))
     let cosLat = max(0.1, cos(max(abs(seeds.southDegrees), abs(seeds.northDegrees)) * .pi / 180))
     var region = LonLatBox(
@@ -166,11 +190,12 @@ struct DriftRunner {
         )
       }
     }
-    let onLand = ensemble.statuses.indices.filter { i in
+    // Usually the first seed is at sea: stop at the first one.
+    let anyAtSea = ensemble.statuses.indices.contains { i in
       let p = ensemble.position(at: i)
-      return land.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
-    }.count
-    if onLand == ensemble.count {
+      return !land.isLand(longitude: p.longitudeDegrees, latitude: p.latitudeDegrees)
+    }
+    if !anyAtSea {
       throw CLIError("Every seeded particle is on land (GSHHG coastline); move the seeds to sea.")
     }
   }
@@ -183,23 +208,37 @@ struct DriftRunner {
     let lons = ensemble.longitudesDegrees
     let lats = ensemble.latitudesDegrees
     guard !lons.isEmpty else { return }
+    // Sampled a chunk at a time, stopping at the first chunk with a valid sample (each
+    // particle's answer does not depend on the others in its batch).
+    let chunk = min(lons.count, 4096)
+    var east = [Double](repeating: 0, count: chunk)
+    var north = east
+    var valid = [Bool](repeating: false, count: chunk)
     for (field, url, kind) in fields {
-      var east = [Double](repeating: 0, count: lons.count)
-      var north = east
-      var valid = [Bool](repeating: false, count: lons.count)
-      lons.withUnsafeBufferPointer { lon in
-        lats.withUnsafeBufferPointer { lat in
-          east.withUnsafeMutableBufferPointer { e in
-            north.withUnsafeMutableBufferPointer { n in
-              valid.withUnsafeMutableBufferPointer { v in
-                field.sample(
-                  longitudes: lon, latitudes: lat, time: time, east: e, north: n, valid: v)
+      var anyValid = false
+      var first = 0
+      while !anyValid && first < lons.count {
+        let part = first..<min(first + chunk, lons.count)
+        lons[part].withUnsafeBufferPointer { lon in
+          lats[part].withUnsafeBufferPointer { lat in
+            east.withUnsafeMutableBufferPointer { e in
+              north.withUnsafeMutableBufferPointer { n in
+                valid.withUnsafeMutableBufferPointer { v in
+                  let m = part.count
+                  field.sample(
+                    longitudes: lon, latitudes: lat, time: time,
+                    east: UnsafeMutableBufferPointer(rebasing: e[..<m]),
+                    north: UnsafeMutableBufferPointer(rebasing: n[..<m]),
+                    valid: UnsafeMutableBufferPointer(rebasing: v[..<m]))
+                  anyValid = v[..<m].contains(true)
+                }
               }
             }
           }
         }
+        first = part.upperBound
       }
-      if !valid.contains(true) {
+      if !anyValid {
         throw CLIError(
           "Every seeded particle is outside the \(kind) file \(url.path) (no \(kind) there at "
             + "\(UTCDateParser.string(time))); move the seeds inside its grid or give a \(kind) "

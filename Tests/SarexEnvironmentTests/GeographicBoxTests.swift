@@ -42,6 +42,22 @@ import Testing
     }
   }
 
+  /// The drift starts its coastline from the box a field hands out before it is loaded: it must
+  /// be handed out once and be the loaded field's box exactly (projected grids here; the
+  /// synthetic grid tests check regular and curvilinear ones).
+  @Test func theBoxHandedOutWhileLoadingIsTheLoadedFieldsBox() throws {
+    for (name, kind) in [
+      (ForcingTestData.norkyst, VectorFieldKind.surfaceCurrent),
+      (ForcingTestData.arome, VectorFieldKind.wind10m),
+    ] {
+      let boxes = BoxRecorder()
+      let field = try GriddedVectorField(
+        url: ForcingTestData.url(name), kind: kind, whenBoxKnown: boxes.record)
+      #expect(boxes.boxes.count == 1 && boxes.boxes.first == field.geographicBox, "\(name)")
+      #expect(field.geographicBox != nil)
+    }
+  }
+
   @Test func intersectionIsTheOverlapInTheFirstBoxsFrame() throws {
     let a = LonLatBox(westDegrees: -20, eastDegrees: 20, southDegrees: 50, northDegrees: 70)
     let b = LonLatBox(westDegrees: 10, eastDegrees: 40, southDegrees: 60, northDegrees: 80)
@@ -61,4 +77,15 @@ import Testing
       a.union(sameFrame: b)
         == LonLatBox(westDegrees: -20, eastDegrees: 40, southDegrees: 50, northDegrees: 80))
   }
+}
+
+/// Collects the boxes a field hands out while it loads (from another thread).
+/// `@unchecked Sendable`: `boxes` is only touched under `lock`.
+final class BoxRecorder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var recorded: [LonLatBox?] = []
+
+  var boxes: [LonLatBox?] { lock.withLock { recorded } }
+
+  @Sendable func record(_ box: LonLatBox?) { lock.withLock { recorded.append(box) } }
 }

@@ -30,8 +30,11 @@ import Testing
           l == 0 ? 7 : north(h, 3 + 0.5 * Double(i), 58 + 0.25 * Double(j))
         },
       ])
-    let field = try GriddedVectorField(url: url, kind: .wind10m)
+    let boxes = BoxRecorder()
+    let field = try GriddedVectorField(url: url, kind: .wind10m, whenBoxKnown: boxes.record)
     #expect(!field.isGridRelative)
+    #expect(boxes.boxes.count == 1 && boxes.boxes.first == field.geographicBox)
+    #expect(field.geographicBox != nil)
     var g = SplitMix(seed: 3)
     for _ in 0..<200 {
       let lon = 3 + g.unit() * 4.5
@@ -65,7 +68,10 @@ import Testing
           _, _, j, _ in Double(j) / 10
         },
       ])
-    let field = try GriddedVectorField(url: url, kind: .surfaceCurrent)
+    let boxes = BoxRecorder()
+    let field = try GriddedVectorField(url: url, kind: .surfaceCurrent, whenBoxKnown: boxes.record)
+    #expect(boxes.boxes.count == 1 && boxes.boxes.first == field.geographicBox)
+    #expect(field.geographicBox != nil)
     var g = SplitMix(seed: 11)
     for _ in 0..<200 {
       let fi = g.unit() * 14

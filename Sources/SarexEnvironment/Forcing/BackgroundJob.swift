@@ -23,9 +23,12 @@ package final class BackgroundJob<T: Sendable, E: Error>: @unchecked Sendable {
   }
 
   /// Waits for the job to finish and returns its outcome: nil only if the thread signalled
-  /// without one, which cannot happen (reported by the caller rather than trapped). Call once.
+  /// without one, which cannot happen (reported by the caller rather than trapped). Call once:
+  /// the job lets go of the outcome, so the caller holds the only reference to a result it
+  /// goes on to change (copy-on-write storage is then not copied).
   package func outcome() -> Result<T, E>? {
     done.wait()
+    defer { result = nil }
     return result
   }
 }

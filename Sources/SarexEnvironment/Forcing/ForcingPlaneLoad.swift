@@ -1,52 +1,67 @@
 import Foundation
 
-/// Reads, masks, gap-fills and interleaves the forcing planes `planes` of a field
+/// Reads, masks, gap-fills and interleaves forcing planes of a field
 /// (`GriddedVectorField.values`): plane t holds, per node, x and y at time t, then x and y at
 /// t + 1 (at t again for the last time), 16 bytes written at once.
 ///
-/// The field's planes are split into two ranges loaded on two threads: each holds the netCDF
-/// lock only for its reads, so one masks, fills and writes while the other reads. Each thread
-/// reads the slices its planes need (both components of times `planes.lowerBound` through
-/// `planes.upperBound`; the time at the boundary is read by both threads) and writes its planes
-/// whole and in order, so the threads never write the same cache lines. Every slice is
-/// processed on its own, so the split does not change the values.
+/// Two of these run at once on two threads, one taking planes from the first time forwards, the
+/// other from the last time backwards, one plane at a time from a shared `PlaneClaims`, until
+/// they meet: whichever thread gets less processor time (the other field's work, the coastline
+/// and the seeding run beside them) loads fewer planes, so neither waits for the other at the end.
+/// Each holds the netCDF lock only for its reads, so one masks, fills and writes while the other
+/// reads. A thread reads each time once as it goes (the time where they meet is read by both)
+/// and writes each of its planes whole, so the threads never write the same cache lines. Every
+/// slice is processed on its own, so the split does not change the values.
 ///
 /// `@unchecked Sendable`: the file is only read, and netCDF-C calls take the process-wide lock
-/// (`NetCDFLibrary`); `out` is written only in this job's planes, disjoint from the other
-/// job's, and outlives the job, which is joined before the array is finished.
+/// (`NetCDFLibrary`); `out` is written only in the planes this job claims, disjoint from the
+/// other job's, and outlives the job, which is joined before the array is finished.
 struct ForcingPlaneLoad: @unchecked Sendable {
   let file: NetCDFFile
   let source: CFVectorSource
   let kind: VectorFieldKind
-  let planes: Range<Int>
+  let claims: PlaneClaims
+  /// True: claims planes from the last backwards; false: from the first forwards.
+  let backwards: Bool
   let out: UnsafeMutableBufferPointer<Float>
 
   func run() throws {
-    guard !planes.isEmpty else { return }
     let nt = source.times.count
+    guard var p = backwards ? claims.claimLast() : claims.claimFirst() else { return }
     var x = try SliceReader(file: file, variable: source.x, source: source, kind: kind)
     var y = try SliceReader(file: file, variable: source.y, source: source, kind: kind)
     let plane = x.plane
-    var previousX = [Float](repeating: 0, count: plane)
-    var previousY = previousX
-    var currentX = previousX
-    var currentY = previousX
-    try x.read(time: planes.lowerBound, into: &previousX)
-    try y.read(time: planes.lowerBound, into: &previousY)
-    for p in planes {
-      let next = min(p + 1, nt - 1)
-      if next != p {
-        try x.read(time: next, into: &currentX)
-        try y.read(time: next, into: &currentY)
+    // Forwards: `heldX/Y` hold time p and `otherX/Y` receive p + 1. Backwards: `heldX/Y` hold
+    // time p + 1 and `otherX/Y` receive p.
+    var heldX = [Float](repeating: 0, count: plane)
+    var heldY = heldX
+    var otherX = heldX
+    var otherY = heldX
+    let first = backwards ? min(p + 1, nt - 1) : p
+    try x.read(time: first, into: &heldX)
+    try y.read(time: first, into: &heldY)
+    while true {
+      let wanted = backwards ? p : min(p + 1, nt - 1)
+      let held = backwards ? min(p + 1, nt - 1) : p
+      if wanted != held {
+        try x.read(time: wanted, into: &otherX)
+        try y.read(time: wanted, into: &otherY)
       } else {
-        currentX = previousX
-        currentY = previousY
+        otherX = heldX
+        otherY = heldY
       }
-      Self.interleave(
-        previousX, previousY, currentX, currentY,
-        into: UnsafeMutableBufferPointer(rebasing: out[(p * plane * 4)..<((p + 1) * plane * 4)]))
-      swap(&previousX, &currentX)
-      swap(&previousY, &currentY)
+      let slot = UnsafeMutableBufferPointer(
+        rebasing: out[(p * plane * 4)..<((p + 1) * plane * 4)])
+      if backwards {
+        Self.interleave(otherX, otherY, heldX, heldY, into: slot)
+      } else {
+        Self.interleave(heldX, heldY, otherX, otherY, into: slot)
+      }
+      swap(&heldX, &otherX)
+      swap(&heldY, &otherY)
+      // The next plane is the neighbour of this one (only this job claims from its end).
+      guard let next = backwards ? claims.claimLast() : claims.claimFirst() else { return }
+      p = next
     }
   }
 
@@ -68,6 +83,38 @@ struct ForcingPlaneLoad: @unchecked Sendable {
           }
         }
       }
+    }
+  }
+}
+
+/// The planes not yet claimed, `first ..< end`, handed out one at a time from either end.
+///
+/// `@unchecked Sendable`: the bounds are only touched under `lock`.
+final class PlaneClaims: @unchecked Sendable {
+  private let lock = NSLock()
+  private var first: Int
+  private var end: Int
+
+  init(_ planes: Range<Int>) {
+    first = planes.lowerBound
+    end = planes.upperBound
+  }
+
+  /// The first unclaimed plane, or nil when none is left.
+  func claimFirst() -> Int? {
+    lock.withLock {
+      guard first < end else { return nil }
+      first += 1
+      return first - 1
+    }
+  }
+
+  /// The last unclaimed plane, or nil when none is left.
+  func claimLast() -> Int? {
+    lock.withLock {
+      guard first < end else { return nil }
+      end -= 1
+      return end
     }
   }
 }

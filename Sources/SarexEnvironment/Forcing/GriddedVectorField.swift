@@ -41,25 +41,31 @@ public struct GriddedVectorField: VectorField {
   /// A box (degrees) outside which the field never answers a valid sample: the lookup table's
   /// extent for projected and curvilinear grids (the grid's with a margin), the grid's own for
   /// regular longitude/latitude grids. Nil when the grid wraps around the globe.
+  /// `init(url:kind:whenBoxKnown:)` hands out the same box before the field is loaded.
   public var geographicBox: LonLatBox? {
     switch locator {
     case .table(let table):
-      return LonLatBox(
-        westDegrees: table.west, eastDegrees: table.west + Double(table.cellsX) * table.step,
-        southDegrees: table.south,
-        northDegrees: min(90, table.south + Double(table.cellsY) * table.step))
+      return LonLatTableExtent(
+        west: table.west, south: table.south, step: table.step, cellsX: table.cellsX,
+        cellsY: table.cellsY
+      ).box
     case .regular(let grid):
-      let lastLongitude = grid.firstLongitude + Double(nx - 1) / grid.longitudeScale
-      let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
-      let west = min(grid.firstLongitude, lastLongitude)
-      let east = max(grid.firstLongitude, lastLongitude)
-      // A grid of (nearly) the whole globe bounds nothing worth cutting to.
-      guard east - west < 359 else { return nil }
-      return LonLatBox(
-        westDegrees: west, eastDegrees: east,
-        southDegrees: min(grid.firstLatitude, lastLatitude),
-        northDegrees: max(grid.firstLatitude, lastLatitude))
+      return Self.regularBox(grid, nx: nx, ny: ny)
     }
+  }
+
+  /// `geographicBox` of a regular longitude/latitude grid of `nx` x `ny` nodes.
+  static func regularBox(_ grid: RegularLonLatLocator, nx: Int, ny: Int) -> LonLatBox? {
+    let lastLongitude = grid.firstLongitude + Double(nx - 1) / grid.longitudeScale
+    let lastLatitude = grid.firstLatitude + Double(ny - 1) / grid.latitudeScale
+    let west = min(grid.firstLongitude, lastLongitude)
+    let east = max(grid.firstLongitude, lastLongitude)
+    // A grid of (nearly) the whole globe bounds nothing worth cutting to.
+    guard east - west < 359 else { return nil }
+    return LonLatBox(
+      westDegrees: west, eastDegrees: east,
+      southDegrees: min(grid.firstLatitude, lastLatitude),
+      northDegrees: max(grid.firstLatitude, lastLatitude))
   }
 
   /// OpenDrift's plausibility limits (`readers/basereader/consts.py`): values beyond are missing.
@@ -77,10 +83,18 @@ public struct GriddedVectorField: VectorField {
   /// Opens `url`, finds the `kind` components by CF standard name, checks units, decodes time,
   /// selects the level (10 m wind, shallowest current), reads all times and builds the grid
   /// lookup. Throws `ForcingError` with a sentence naming the file and variable.
-  public init(url: URL, kind: VectorFieldKind) throws(ForcingError) {
+  ///
+  /// `whenBoxKnown` receives the field's `geographicBox` as soon as it is known (from the grid's
+  /// coordinates, long before the planes are read), on another thread, once; it is not called
+  /// when the grid is unusable. A caller can start work that depends on where the field is (the
+  /// drift's coastline) while the field loads.
+  public init(
+    url: URL, kind: VectorFieldKind,
+    whenBoxKnown: @escaping @Sendable (LonLatBox?) -> Void = { _ in }
+  ) throws(ForcingError) {
     do {
       let file = try NetCDFFile(readingFrom: url)
-      try self.init(file: file, kind: kind)
+      try self.init(file: file, kind: kind, whenBoxKnown: whenBoxKnown)
     } catch let error as ForcingError {
       throw error
     } catch let error as NetCDFError {
@@ -90,7 +104,9 @@ public struct GriddedVectorField: VectorField {
     }
   }
 
-  private init(file: NetCDFFile, kind: VectorFieldKind) throws {
+  private init(
+    file: NetCDFFile, kind: VectorFieldKind, whenBoxKnown: @escaping @Sendable (LonLatBox?) -> Void
+  ) throws {
     let source = try CFVectorSource.discover(file: file, kind: kind)
     let grid = try CFGrid.discover(file: file, variable: source.x)
     self.kind = kind
@@ -106,9 +122,10 @@ public struct GriddedVectorField: VectorField {
     // first, as when it was built before the reads.
     let (path, name, gridNX, gridNY) = (path, source.x.name, nx, ny)
     let gridRelative = source.isGridRelative
-    let locating = BackgroundJob {
+    let locating = BackgroundJob { () throws(ForcingError) in
       try Self.makeLocator(
-        grid: grid, path: path, variable: name, nx: gridNX, ny: gridNY, gridRelative: gridRelative)
+        grid: grid, path: path, variable: name, nx: gridNX, ny: gridNY, gridRelative: gridRelative,
+        whenBoxKnown: whenBoxKnown)
     }
     planeFloats = nx * ny * 4
     // Both components write every float of every plane, so the array is not filled first
@@ -118,15 +135,14 @@ public struct GriddedVectorField: VectorField {
       buffer, initialized in
       PagePopulation.populate(buffer)
       do {
-        // Two threads over the two halves of the planes (see `ForcingPlaneLoad`).
-        let nt = source.times.count
-        let half = nt / 2
+        // Two threads, from either end of the planes (see `ForcingPlaneLoad`).
+        let claims = PlaneClaims(0..<source.times.count)
         let second = ForcingPlaneLoad(
-          file: file, source: source, kind: kind, planes: half..<nt, out: buffer)
+          file: file, source: source, kind: kind, claims: claims, backwards: true, out: buffer)
         let other = BackgroundJob { try second.run() }
         let firstResult = Result {
           try ForcingPlaneLoad(
-            file: file, source: source, kind: kind, planes: 0..<half, out: buffer
+            file: file, source: source, kind: kind, claims: claims, backwards: false, out: buffer
           ).run()
         }
         let secondResult = Result { try other.wait() }
@@ -138,14 +154,18 @@ public struct GriddedVectorField: VectorField {
       }
       initialized = buffer.count
     }
-    (locator, isGridRelative) = try locating.wait()
+    guard let located = locating.outcome() else { throw BackgroundJobError.noResult }
+    (locator, isGridRelative) = try located.get()
     if let failure { throw failure }
     self.values = values
   }
 
-  /// The grid lookup for `grid` and whether vectors are rotated from grid axes to east/north.
+  /// The grid lookup for `grid` and whether vectors are rotated from grid axes to east/north;
+  /// `whenBoxKnown` gets the lookup's `geographicBox` as soon as its extent is known, before the
+  /// lookup is built.
   private static func makeLocator(
-    grid: CFGrid, path: String, variable: String, nx: Int, ny: Int, gridRelative: Bool
+    grid: CFGrid, path: String, variable: String, nx: Int, ny: Int, gridRelative: Bool,
+    whenBoxKnown: @Sendable (LonLatBox?) -> Void
   ) throws(ForcingError) -> (Locator, Bool) {
     switch grid {
     case .regularLonLat(let lons, let lats):
@@ -154,26 +174,33 @@ public struct GriddedVectorField: VectorField {
           path: path, variable: variable,
           reason: "longitude/latitude sizes do not match the variable")
       }
-      return (.regular(RegularLonLatLocator(longitudes: lons, latitudes: lats)), false)
+      let grid = RegularLonLatLocator(longitudes: lons, latitudes: lats)
+      whenBoxKnown(regularBox(grid, nx: nx, ny: ny))
+      return (.regular(grid), false)
     case .projected(let x, let y, let definition):
       let projection = try Projection(definition: definition, path: path)
-      guard
-        let table = LonLatLookupTable.projected(
-          x: x, y: y, projection: projection, gridRelative: gridRelative)
+      guard let extent = LonLatLookupTable.projectedExtent(x: x, y: y, projection: projection)
       else {
         throw ForcingError.projection(
           path: path, definition: definition,
           reason: "the grid's corners do not map to longitude/latitude")
       }
+      whenBoxKnown(extent.box)
+      let table = LonLatLookupTable.projected(
+        x: x, y: y, projection: projection, gridRelative: gridRelative, extent: extent)
       return (.table(table), gridRelative)
     case .curvilinear(let lons, let lats, let cnx, let cny):
       guard
-        let table = LonLatLookupTable.curvilinear(
-          longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: gridRelative)
+        let extent = LonLatLookupTable.curvilinearExtent(
+          longitudes: lons, latitudes: lats, nx: cnx, ny: cny)
       else {
         throw ForcingError.unsupportedGrid(
           path: path, variable: variable, reason: "its 2-D longitude/latitude are not usable")
       }
+      whenBoxKnown(extent.box)
+      let table = LonLatLookupTable.curvilinear(
+        longitudes: lons, latitudes: lats, nx: cnx, ny: cny, gridRelative: gridRelative,
+        extent: extent)
       return (.table(table), gridRelative)
     }
   }

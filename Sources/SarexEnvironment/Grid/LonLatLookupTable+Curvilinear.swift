@@ -12,6 +12,19 @@ extension LonLatLookupTable {
   static func curvilinear(
     longitudes lon: [Double], latitudes lat: [Double], nx: Int, ny: Int, gridRelative: Bool
   ) -> LonLatLookupTable? {
+    guard
+      let extent = curvilinearExtent(longitudes: lon, latitudes: lat, nx: nx, ny: ny)
+    else { return nil }
+    return curvilinear(
+      longitudes: lon, latitudes: lat, nx: nx, ny: ny, gridRelative: gridRelative, extent: extent)
+  }
+
+  /// The extent of `curvilinear`'s table: the grid's longitude/latitude range widened by a cell
+  /// of a quarter of the grid spacing. Nil when the sizes do not match, no node is finite, or
+  /// the grid spans 300 degrees of longitude or more.
+  static func curvilinearExtent(
+    longitudes lon: [Double], latitudes lat: [Double], nx: Int, ny: Int
+  ) -> LonLatTableExtent? {
     guard nx >= 2, ny >= 2, lon.count == nx * ny, lat.count == nx * ny else { return nil }
     let fl = lon.filter(\.isFinite)
     let fa = lat.filter(\.isFinite)
@@ -24,7 +37,19 @@ extension LonLatLookupTable {
     let step = max(min(dx, dy) / 4, 1e-4)
     let w = west - step
     let s = south - step
-    let layout = Self.layout(west: w, south: s, east: east + step, north: north + step, step: step)
+    let (cellsX, cellsY) = Self.size(
+      west: w, south: s, east: east + step, north: north + step, step: step)
+    return LonLatTableExtent(west: w, south: s, step: step, cellsX: cellsX, cellsY: cellsY)
+  }
+
+  /// `curvilinear`'s table over `extent` (from `curvilinearExtent` with the same grid).
+  static func curvilinear(
+    longitudes lon: [Double], latitudes lat: [Double], nx: Int, ny: Int, gridRelative: Bool,
+    extent: LonLatTableExtent
+  ) -> LonLatLookupTable {
+    let (w, s, step) = (extent.west, extent.south, extent.step)
+    let layout = Self.layout(
+      west: w, south: s, cellsX: extent.cellsX, cellsY: extent.cellsY, step: step)
     let nodesX = 2 * layout.cellsX + 1
     let half = step / 2
     var nodes = [Double](repeating: .nan, count: 4 * layout.longitudes.count)

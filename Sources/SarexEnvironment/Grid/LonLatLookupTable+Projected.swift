@@ -20,7 +20,18 @@ extension LonLatLookupTable {
     x: [Double], y: [Double], projection: Projection, gridRelative: Bool,
     step: Double = projectedStep
   ) -> LonLatLookupTable? {
-    // Geographic extent of the grid.
+    guard let extent = projectedExtent(x: x, y: y, projection: projection, step: step) else {
+      return nil
+    }
+    return projected(x: x, y: y, projection: projection, gridRelative: gridRelative, extent: extent)
+  }
+
+  /// The extent of `projected`'s table: the grid's geographic extent (every grid node inverted
+  /// with PROJ) widened by a cell and rounded out to whole cells. Nil when no node maps to
+  /// longitude/latitude or the grid spans 300 degrees of longitude or more.
+  static func projectedExtent(
+    x: [Double], y: [Double], projection: Projection, step: Double = projectedStep
+  ) -> LonLatTableExtent? {
     var gx: [Double] = []
     var gy: [Double] = []
     gx.reserveCapacity(x.count * y.count)
@@ -41,6 +52,17 @@ extension LonLatLookupTable {
     let s = ((south - step) / step).rounded(.down) * step
     let (cellsX, cellsY) = Self.size(
       west: w, south: s, east: east + step, north: min(north + step, 90), step: step)
+    return LonLatTableExtent(west: w, south: s, step: step, cellsX: cellsX, cellsY: cellsY)
+  }
+
+  /// `projected`'s table over `extent` (from `projectedExtent` with the same grid and
+  /// projection).
+  static func projected(
+    x: [Double], y: [Double], projection: Projection, gridRelative: Bool,
+    extent: LonLatTableExtent
+  ) -> LonLatLookupTable {
+    let (w, s, step) = (extent.west, extent.south, extent.step)
+    let (cellsX, cellsY) = (extent.cellsX, extent.cellsY)
     let nodesX = 2 * cellsX + 1
     let nodesY = 2 * cellsY + 1
     let count = 4 * nodesX * nodesY

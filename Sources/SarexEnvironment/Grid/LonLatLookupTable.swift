@@ -46,12 +46,11 @@ struct LonLatLookupTable: GridLocator {
     origin + Double(c) * step / 2
   }
 
-  /// The longitudes and latitudes (degrees) of the nodes (every `step / 2`) of a table covering
-  /// the box, row-major by latitude.
-  static func layout(west: Double, south: Double, east: Double, north: Double, step: Double) -> (
+  /// The longitudes and latitudes (degrees) of the nodes (every `step / 2`) of a table of
+  /// `cellsX` x `cellsY` cells from (`west`, `south`), row-major by latitude.
+  static func layout(west: Double, south: Double, cellsX: Int, cellsY: Int, step: Double) -> (
     cellsX: Int, cellsY: Int, longitudes: [Double], latitudes: [Double]
   ) {
-    let (cellsX, cellsY) = size(west: west, south: south, east: east, north: north, step: step)
     let nx = 2 * cellsX + 1
     let ny = 2 * cellsY + 1
     var lons = [Double](repeating: 0, count: nx * ny)
