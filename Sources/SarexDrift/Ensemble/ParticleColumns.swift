@@ -51,49 +51,59 @@ final class ParticleColumns: @unchecked Sendable {
   /// jibe draws mix it with the step's key).
   let randomKey: UnsafeMutablePointer<UInt64>
 
-  init(count: Int) {
+  /// Every particle not seeded, at 0 degrees, with zero coefficients, weight 0 and pFail 1;
+  /// large ensembles are set a column per task on all processors.
+  convenience init(count: Int) {
+    self.init(allocating: count)
+    let m = max(count, 1)
+    nonisolated(unsafe) let doubles = doubleColumns
+    let tasks = doubles.count + 6
+    let body: @Sendable (Int) -> Void = { k in
+      switch k - doubles.count {
+      case 0: self.status.initialize(repeating: ParticleStatus.notSeeded.rawValue, count: m)
+      case 1: self.orientation.initialize(repeating: 0, count: m)
+      case 2: self.scenarioIndex.initialize(repeating: 0, count: m)
+      case 3: self.classIndex.initialize(repeating: 0, count: m)
+      case 4: for i in 0..<m { (self.id + i).initialize(to: i) }
+      case 5: self.randomKey.initialize(repeating: 0, count: m)
+      default:
+        // No search has failed yet: every hypothesis is still fully undetected.
+        doubles[k].initialize(repeating: doubles[k] == self.pFail ? 1 : 0, count: m)
+      }
+    }
+    if count < 32_768 {
+      for k in 0..<tasks { body(k) }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: tasks, execute: body)
+    }
+  }
+
+  /// Columns allocated but not yet set (`copy` fills them).
+  private init(allocating count: Int) {
     precondition(count >= 0, "particle count must be non-negative")
     self.count = count
-    func doubles() -> UnsafeMutablePointer<Double> {
-      let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-      p.initialize(repeating: 0, count: max(count, 1))
-      return p
-    }
-    func bytes(_ value: UInt8) -> UnsafeMutablePointer<UInt8> {
-      let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
-      p.initialize(repeating: value, count: max(count, 1))
-      return p
-    }
-    func ints() -> UnsafeMutablePointer<Int32> {
-      let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
-      p.initialize(repeating: 0, count: max(count, 1))
-      return p
-    }
-    longitudeDegrees = doubles()
-    latitudeDegrees = doubles()
-    previousLongitudeDegrees = doubles()
-    previousLatitudeDegrees = doubles()
-    sinLatitude = doubles()
-    cosLatitude = doubles()
-    status = bytes(ParticleStatus.notSeeded.rawValue)
-    orientation = bytes(0)
-    releaseTime = doubles()
-    scenarioIndex = ints()
-    classIndex = ints()
-    weight = doubles()
-    pFail = doubles()
-    // No search has failed yet: every hypothesis is still fully undetected.
-    pFail.update(repeating: 1, count: max(count, 1))
-    downwindSlope = doubles()
-    downwindOffset = doubles()
-    downwindEpsilon = doubles()
-    crosswindSlope = doubles()
-    crosswindOffset = doubles()
-    crosswindEpsilon = doubles()
-    id = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
-    for i in 0..<max(count, 1) { (id + i).initialize(to: i) }
-    randomKey = UnsafeMutablePointer<UInt64>.allocate(capacity: max(count, 1))
-    randomKey.initialize(repeating: 0, count: max(count, 1))
+    let m = max(count, 1)
+    longitudeDegrees = .allocate(capacity: m)
+    latitudeDegrees = .allocate(capacity: m)
+    previousLongitudeDegrees = .allocate(capacity: m)
+    previousLatitudeDegrees = .allocate(capacity: m)
+    sinLatitude = .allocate(capacity: m)
+    cosLatitude = .allocate(capacity: m)
+    status = .allocate(capacity: m)
+    orientation = .allocate(capacity: m)
+    releaseTime = .allocate(capacity: m)
+    scenarioIndex = .allocate(capacity: m)
+    classIndex = .allocate(capacity: m)
+    weight = .allocate(capacity: m)
+    pFail = .allocate(capacity: m)
+    downwindSlope = .allocate(capacity: m)
+    downwindOffset = .allocate(capacity: m)
+    downwindEpsilon = .allocate(capacity: m)
+    crosswindSlope = .allocate(capacity: m)
+    crosswindOffset = .allocate(capacity: m)
+    crosswindEpsilon = .allocate(capacity: m)
+    id = .allocate(capacity: m)
+    randomKey = .allocate(capacity: m)
   }
 
   private var doubleColumns: [UnsafeMutablePointer<Double>] {
@@ -109,18 +119,32 @@ final class ParticleColumns: @unchecked Sendable {
     ]
   }
 
-  /// A deep copy (copy-on-write of `ParticleEnsemble`).
+  /// A deep copy (copy-on-write of `ParticleEnsemble`); large ensembles are copied a column per
+  /// task on all processors (the drift copies its working set this way before its first step).
   func copy() -> ParticleColumns {
-    let c = ParticleColumns(count: count)
-    for (from, to) in zip(doubleColumns, c.doubleColumns) {
-      to.update(from: from, count: count)
+    let c = ParticleColumns(allocating: count)
+    let m = max(count, 1)
+    nonisolated(unsafe) let pairs = Array(zip(doubleColumns, c.doubleColumns))
+    @Sendable func copy<T>(_ from: UnsafeMutablePointer<T>, _ to: UnsafeMutablePointer<T>) {
+      to.initialize(from: from, count: m)
     }
-    c.status.update(from: status, count: count)
-    c.orientation.update(from: orientation, count: count)
-    c.scenarioIndex.update(from: scenarioIndex, count: count)
-    c.classIndex.update(from: classIndex, count: count)
-    c.id.update(from: id, count: count)
-    c.randomKey.update(from: randomKey, count: count)
+    let tasks = pairs.count + 6
+    let body: @Sendable (Int) -> Void = { k in
+      switch k - pairs.count {
+      case 0: copy(self.status, c.status)
+      case 1: copy(self.orientation, c.orientation)
+      case 2: copy(self.scenarioIndex, c.scenarioIndex)
+      case 3: copy(self.classIndex, c.classIndex)
+      case 4: copy(self.id, c.id)
+      case 5: copy(self.randomKey, c.randomKey)
+      default: copy(pairs[k].0, pairs[k].1)
+      }
+    }
+    if count < 32_768 {
+      for k in 0..<tasks { body(k) }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: tasks, execute: body)
+    }
     return c
   }
 

@@ -28,7 +28,7 @@ public struct DriftSimulation: Sendable {
   public var configuration: DriftConfiguration
   /// Model time between spatial reorderings of the particles in memory, seconds (nil: never).
   /// Only speed depends on it: results are identical per particle.
-  var spatialOrderInterval: TimeInterval? = 3 * 3600
+  var spatialOrderInterval: TimeInterval? = 4 * 3600
 
   public init(
     wind: any VectorField, current: any VectorField, land: any LandMask,
@@ -123,9 +123,14 @@ public struct DriftSimulation: Sendable {
     // `spatialOrderInterval` of model time (each particle keeps its seeded index in `id`); the
     // ensemble the observer and the caller see stays in seeded order.
     var work = ensemble.columns.copy()
-    // The move carries sin and cos of the latitude from step to step: start them here.
-    work.refreshLatitudeSinCos(0..<n)
-    for i in 0..<n { work.randomKey[i] = random.particleKey(work.id[i]) }
+    // The move carries sin and cos of the latitude from step to step: start them here, with the
+    // particles' random keys, in parts on all processors.
+    let setupParts = n < 32_768 ? 1 : workers
+    DispatchQueue.concurrentPerform(iterations: setupParts) { [work] part in
+      let range = (part * n / setupParts)..<((part + 1) * n / setupParts)
+      work.refreshLatitudeSinCos(range)
+      for i in range { work.randomKey[i] = random.particleKey(work.id[i]) }
+    }
     var spare = ParticleColumns(count: n)
     let spatialOrder = SpatialOrder(count: n, parts: workers)
     // Where each particle of the seeded order is in `work`, updated at every reordering.
