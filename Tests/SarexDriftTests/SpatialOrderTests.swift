@@ -5,19 +5,27 @@ import Testing
 
 @testable import SarexDrift
 
-/// Runs a seeded drift with jibing, land and a forcing boundary, reordering the particles in
-/// memory every `reorderSeconds` (nil: never), and returns every output time's ensemble.
-private func outputs(reorderSeconds: TimeInterval?, workers: Int) throws -> [ParticleEnsemble] {
+/// PIW-1 particles in a 5 km Gaussian cloud at 4 E 60.2 N, released from the test start over
+/// `releaseSeconds`.
+private func cloud(count: Int, releaseSeconds: TimeInterval, seed: UInt64) throws
+  -> ParticleEnsemble
+{
   let piw = try LeewayCatalogue.standard().lookup("PIW-1")
-  var e = try Seeding(
+  return try Seeding(
     SeedScenario(
       name: "lkp",
       geometry: .point(
         GeoPoint(longitudeDegrees: 4, latitudeDegrees: 60.2), radiusMetres: 5000,
         distribution: .gaussian),
-      releaseStart: testStart, releaseEnd: testStart.addingTimeInterval(3600), particleCount: 3001,
-      objectClass: piw), randomSeed: 3
+      releaseStart: testStart, releaseEnd: testStart.addingTimeInterval(releaseSeconds),
+      particleCount: count, objectClass: piw), randomSeed: seed
   ).makeEnsemble()
+}
+
+/// Runs a seeded drift with jibing, land and a forcing boundary, reordering the particles in
+/// memory every `reorderSeconds` (nil: never), and returns every output time's ensemble.
+private func outputs(reorderSeconds: TimeInterval?, workers: Int) throws -> [ParticleEnsemble] {
+  var e = try cloud(count: 3001, releaseSeconds: 3600, seed: 3)
   // Wind that turns with position and time, so particles spread and overtake each other.
   let wind = TestField { lon, lat, t in
     let a = (lon - 4) * 40 + (lat - 60) * 25 + (t - testStart.timeIntervalSince1970) / 7200
@@ -172,16 +180,7 @@ private func state(_ e: ParticleEnsemble) -> [[Double]] {
 
 @Test func unorderedOutputStateHoldsTheSameParticlesAndUnreadOutputsAreNotScattered() throws {
   // Reordering every 10 minutes: the working order differs from the seeded one at every output.
-  let piw = try LeewayCatalogue.standard().lookup("PIW-1")
-  var e = try Seeding(
-    SeedScenario(
-      name: "lkp",
-      geometry: .point(
-        GeoPoint(longitudeDegrees: 4, latitudeDegrees: 60.2), radiusMetres: 5000,
-        distribution: .gaussian),
-      releaseStart: testStart, releaseEnd: testStart, particleCount: 2000, objectClass: piw),
-    randomSeed: 5
-  ).makeEnsemble()
+  var e = try cloud(count: 2000, releaseSeconds: 0, seed: 5)
   let wind = TestField { lon, lat, _ in (8 * cos((lon - 4) * 60), 8 * sin((lat - 60) * 90)) }
   var simulation = DriftSimulation(
     wind: wind, current: TestField { _, _, _ in (0.2, 0.1) },
