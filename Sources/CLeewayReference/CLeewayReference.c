@@ -136,9 +136,10 @@ static inline __attribute__((always_inline)) int sample(const CLRField *f,
   return sample_at(f, values + f->offset + l.node * 4, l, east, north);
 }
 
-/* Samples one field at eight consecutive particles, with the run fast paths of
- * GriddedVectorField.tableKernel: when the eight share a table cell its floats are read from
- * one place, and when they share a grid cell its nodes are (same arithmetic per particle). */
+/* Samples one field at eight consecutive particles with two run fast paths: when the eight share
+ * a table cell its floats are read from one place (GriddedVectorField.tableKernel no longer
+ * needs this: its pair-load gather is as fast), and when they share a grid cell its nodes are,
+ * as in tableKernel (same arithmetic per particle either way). */
 static inline __attribute__((always_inline)) void sample8(const CLRField *restrict f,
                                                           const float *restrict cells,
                                                           const float *restrict values,
