@@ -62,21 +62,27 @@ enum LeewayKernel {
       latitudes: UnsafeBufferPointer(start: c.latitudeDegrees + lo, count: range.count),
       skipping: UnsafeBufferPointer(start: c.status + lo, count: range.count),
       result: UnsafeMutableBufferPointer(start: scratch.land, count: range.count))
-    // Statuses first, branch-free over the block (the compiler vectorises it): only active
-    // particles change, and `scratch.land` is true only for active ones (the others are
-    // skipped by the query).
+    // Statuses first, branch-free over the block: only active particles change, and
+    // `scratch.land` is true only for active ones (the others are skipped by the query). The
+    // flags are read as bytes (0 or 1) and combined with bit operations and selects: written
+    // with `&&` and `||` the loop kept a branch per particle and did not vectorise (perf).
     let status = c.status + lo
     let missingData = ParticleStatus.missingData.rawValue
     let stranded = ParticleStatus.stranded.rawValue
-    var anyLand = false
+    let check: UInt8 = checkForcing ? 1 : 0
+    let windValid = UnsafeRawPointer(scratch.windValid).assumingMemoryBound(to: UInt8.self)
+    let currentValid = UnsafeRawPointer(scratch.currentValid).assumingMemoryBound(to: UInt8.self)
+    let landFlags = UnsafeRawPointer(scratch.land).assumingMemoryBound(to: UInt8.self)
+    var landSeen: UInt8 = 0
     for offset in 0..<range.count {
       let s = status[offset]
-      let onLand = scratch.land[offset]
-      let missing = checkForcing && !(scratch.windValid[offset] && scratch.currentValid[offset])
-      let next = missing ? missingData : (onLand ? stranded : s)
+      let onLand = landFlags[offset]
+      let missing = check & ((windValid[offset] & currentValid[offset]) ^ 1)
+      let next = missing != 0 ? missingData : (onLand != 0 ? stranded : s)
       status[offset] = s == active ? next : s
-      anyLand = anyLand || onLand
+      landSeen |= onLand
     }
+    let anyLand = landSeen != 0
     guard anyLand else { return }
     for offset in 0..<range.count where scratch.land[offset] {
       let i = lo + offset
