@@ -45,3 +45,12 @@ import Testing
         == (draws.bits53(particle: particle) < threshold))
   }
 }
+
+/// The jibe pass mixes eight keys at once: each lane must be the scalar mix of its key.
+@Test func eightLaneMixEqualsTheScalarMixPerLane() {
+  let random = CounterRandom(seed: 77)
+  let keys = SIMD8<UInt64>((0..<8).map { random.particleKey($0 * 1_000_003) })
+  let mixed = CounterRandom.mix(keys)
+  for l in 0..<8 { #expect(mixed[l] == CounterRandom.mix(keys[l])) }
+  #expect(Set((0..<8).map { mixed[$0] }).count == 8)
+}

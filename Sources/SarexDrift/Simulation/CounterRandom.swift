@@ -34,6 +34,15 @@ public struct CounterRandom: Sendable, Hashable {
     return z ^ (z >> 31)
   }
 
+  /// `mix` on eight values at once (the same bits per lane).
+  @inline(__always)
+  static func mix(_ value: SIMD8<UInt64>) -> SIMD8<UInt64> {
+    var z = value
+    z = (z ^ (z &>> 30)) &* 0xbf58_476d_1ce4_e5b9
+    z = (z ^ (z &>> 27)) &* 0x94d0_49bb_1331_11eb
+    return z ^ (z &>> 31)
+  }
+
   /// 64 random bits for this particle, stream and counter.
   @inline(__always)
   public func bits(particle: Int, stream: Stream, counter: UInt64 = 0) -> UInt64 {

@@ -262,11 +262,29 @@ enum LeewayKernel {
     let status = c.status
     let crosswindSlope = c.crosswindSlope
     let orientation = c.orientation
-    for i in range {
-      if draw.bits53(particleKey: key[i]) < threshold && status[i] == active {
+    @inline(__always) func flip(_ i: Int) {
+      if status[i] == active {
         crosswindSlope[i] = -crosswindSlope[i]
         orientation[i] = 1 &- orientation[i]
       }
+    }
+    // Eight draws at a time in vector lanes (the mixing's 64-bit multiplies included); the rare
+    // hits are then checked and applied one by one.
+    typealias Keys = SIMD8<UInt64>
+    let mixed = Keys(repeating: draw.mixedKey)
+    let limit = Keys(repeating: threshold)
+    var i = range.lowerBound
+    while i + 8 <= range.upperBound {
+      let bits = CounterRandom.mix(UnsafeRawPointer(key + i).loadUnaligned(as: Keys.self) ^ mixed)
+      let hits = (bits &>> 11) .< limit
+      if any(hits) {
+        for l in 0..<8 where hits[l] { flip(i + l) }
+      }
+      i += 8
+    }
+    while i < range.upperBound {
+      if draw.bits53(particleKey: key[i]) < threshold { flip(i) }
+      i += 1
     }
   }
 }
