@@ -32,8 +32,7 @@ struct CloudMoments {
       guard longitude.isFinite, latitude.isFinite, weight.isFinite, weight > 0 else { continue }
       let origin = reference ?? longitude
       reference = origin
-      var offset = longitude - origin
-      offset -= 360 * ((offset + 180) / 360).rounded(.down)
+      let offset = FirstOrderTangentPlane.wrapped(longitude - origin)
       sumWeight += weight
       sumLongitude += weight * offset
       sumLatitude += weight * latitude

@@ -42,8 +42,16 @@ public struct FirstOrderTangentPlane: Sendable, Equatable {
   /// Longitude difference from the origin wrapped into [-180, 180), degrees.
   @inline(__always)
   public func longitudeOffsetDegrees(_ longitudeDegrees: Double) -> Double {
-    let difference = longitudeDegrees - originLongitudeDegrees
-    return difference - 360 * ((difference + 180) / 360).rounded(.down)
+    Self.wrapped(longitudeDegrees - originLongitudeDegrees)
+  }
+
+  /// `degrees` wrapped into [-180, 180). Differences already in that range (nearly all: a cloud
+  /// is far smaller than a hemisphere) come back unchanged without the division, which is what
+  /// the general formula gives them too (its whole turns are then 0).
+  @inline(__always)
+  static func wrapped(_ degrees: Double) -> Double {
+    if degrees >= -180 && degrees < 180 { return degrees }
+    return degrees - 360 * ((degrees + 180) / 360).rounded(.down)
   }
 
   /// East metres of a longitude.
