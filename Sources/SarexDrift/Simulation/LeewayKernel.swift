@@ -133,6 +133,22 @@ enum LeewayKernel {
   ) {
     let full = count & ~7
     let dtFloat = Float(dt)
+    /// The move of eight particles whose columns `load` reads, with their statuses.
+    @inline(__always) func moved(
+      _ statusLanes: SIMD8<UInt8>, _ load: (UnsafePointer<Double>) -> Lanes
+    ) -> (longitude: Lanes, latitude: Lanes, sinLatitude: Lanes, cosLatitude: Lanes) {
+      @inline(__always) func float(_ p: UnsafePointer<Double>) -> FloatLanes {
+        FloatLanes(load(p))
+      }
+      return moveLanes(
+        status: statusLanes, windEast: float(windEast), windNorth: float(windNorth),
+        currentEast: float(currentEast), currentNorth: float(currentNorth),
+        downwindSlope: float(downwindSlope), downwindOffset: float(downwindOffset),
+        downwindEpsilon: float(downwindEpsilon), crosswindSlope: float(crosswindSlope),
+        crosswindOffset: float(crosswindOffset), crosswindEpsilon: float(crosswindEpsilon),
+        longitude: load(longitude), latitude: load(latitude), sinLatitude: load(sinLatitude),
+        cosLatitude: load(cosLatitude), dt: dtFloat)
+    }
     var i = 0
     while i < full {
       @inline(__always) func load(_ p: UnsafePointer<Double>) -> Lanes {
@@ -140,18 +156,7 @@ enum LeewayKernel {
       }
       let lon0 = load(longitude)
       let lat0 = load(latitude)
-      @inline(__always) func loadFloat(_ p: UnsafePointer<Double>) -> FloatLanes {
-        FloatLanes(load(p))
-      }
-      let moved = moveLanes(
-        status: UnsafeRawPointer(status + i).loadUnaligned(as: SIMD8<UInt8>.self),
-        windEast: loadFloat(windEast), windNorth: loadFloat(windNorth),
-        currentEast: loadFloat(currentEast), currentNorth: loadFloat(currentNorth),
-        downwindSlope: loadFloat(downwindSlope), downwindOffset: loadFloat(downwindOffset),
-        downwindEpsilon: loadFloat(downwindEpsilon), crosswindSlope: loadFloat(crosswindSlope),
-        crosswindOffset: loadFloat(crosswindOffset), crosswindEpsilon: loadFloat(crosswindEpsilon),
-        longitude: lon0, latitude: lat0, sinLatitude: load(sinLatitude),
-        cosLatitude: load(cosLatitude), dt: dtFloat)
+      let moved = moved(UnsafeRawPointer(status + i).loadUnaligned(as: SIMD8<UInt8>.self), load)
       UnsafeMutableRawPointer(previousLongitude + i).storeBytes(of: lon0, as: Lanes.self)
       UnsafeMutableRawPointer(previousLatitude + i).storeBytes(of: lat0, as: Lanes.self)
       UnsafeMutableRawPointer(longitude + i).storeBytes(of: moved.longitude, as: Lanes.self)
@@ -172,15 +177,7 @@ enum LeewayKernel {
     for k in 0..<rest { statusLanes[k] = status[full + k] }
     let lon0 = load(longitude)
     let lat0 = load(latitude)
-    func loadFloat(_ p: UnsafePointer<Double>) -> FloatLanes { FloatLanes(load(p)) }
-    let moved = moveLanes(
-      status: statusLanes, windEast: loadFloat(windEast), windNorth: loadFloat(windNorth),
-      currentEast: loadFloat(currentEast), currentNorth: loadFloat(currentNorth),
-      downwindSlope: loadFloat(downwindSlope), downwindOffset: loadFloat(downwindOffset),
-      downwindEpsilon: loadFloat(downwindEpsilon), crosswindSlope: loadFloat(crosswindSlope),
-      crosswindOffset: loadFloat(crosswindOffset), crosswindEpsilon: loadFloat(crosswindEpsilon),
-      longitude: lon0, latitude: lat0, sinLatitude: load(sinLatitude),
-      cosLatitude: load(cosLatitude), dt: dtFloat)
+    let moved = moved(statusLanes, load)
     for k in 0..<rest {
       previousLongitude[full + k] = lon0[k]
       previousLatitude[full + k] = lat0[k]

@@ -122,12 +122,15 @@ extension GriddedVectorField {
         @inline(__always) func group(_ q: UnsafePointer<Float>) -> SIMD4<Float> {
           UnsafeRawPointer(q).loadUnaligned(as: SIMD4<Float>.self)
         }
-        @inline(__always) func one(_ k: Int) {
+        /// The 16-byte groups of particle k's grid cell's four nodes.
+        @inline(__always) func corners(_ k: Int) -> (
+          n00: SIMD4<Float>, n10: SIMD4<Float>, n01: SIMD4<Float>, n11: SIMD4<Float>
+        ) {
           let p = values + Int(truncatingIfNeeded: node[k]) &* 4
-          let n00 = group(p)
-          let n10 = group(p + 4)
-          let n01 = group(p + rowFloats)
-          let n11 = group(p + (rowFloats &+ 4))
+          return (group(p), group(p + 4), group(p + rowFloats), group(p + (rowFloats &+ 4)))
+        }
+        @inline(__always) func one(_ k: Int) {
+          let (n00, n10, n01, n11) = corners(k)
           let wx = wxs[k]
           let wy = wys[k]
           // Bilinear on (x before, y before, x after, y after) at once.
@@ -186,11 +189,7 @@ extension GriddedVectorField {
         /// Eight particles in one grid cell: the four nodes' groups are loaded once and each
         /// component is interpolated on eight lanes, with the operations of `one` per lane.
         @inline(__always) func eight(_ k: Int) {
-          let p = values + Int(truncatingIfNeeded: node[k]) &* 4
-          let n00 = group(p)
-          let n10 = group(p + 4)
-          let n01 = group(p + rowFloats)
-          let n11 = group(p + (rowFloats &+ 4))
+          let (n00, n10, n01, n11) = corners(k)
           let d0 = n10 - n00
           let d1 = n11 - n01
           let (wx, wy) = weights(k)
